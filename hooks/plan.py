@@ -1,0 +1,61 @@
+"""MkDocs hooks: thin glue around scripts/build_tables.py.
+
+on_config  builds everything (load → validate → render) and sets the nav;
+on_files   adds the generated pages as virtual files (nothing is written
+           into the repository) and points "edit this page" at the file an
+           editor changes;
+on_page_markdown expands markers in the hand-written pages of docs/;
+on_serve   reloads the preview when chapters, tables or templates change.
+
+The build result lives on the config object, which MkDocs makes anew for
+every (re)build, so nothing survives between `mkdocs serve` rebuilds.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_tables  # noqa: E402
+
+WATCHED = ("chapters", "tables", "templates", "scripts")
+KEY = "plan_site"
+
+
+def on_config(config):
+    try:
+        site = build_tables.build(ROOT)
+    except build_tables.BuildError as exc:
+        raise PluginError("\n" + exc.report()) from None
+    config[KEY] = site
+    config["nav"] = site.nav()
+    return config
+
+
+def on_files(files, config):
+    site = config[KEY]
+    for f in files:
+        if not f.generated_by:
+            f.edit_uri = f"docs/{f.src_uri}"
+    for page in site.pages.values():
+        f = File.generated(config, page.src_uri, content=page.markdown)
+        f.edit_uri = page.edit
+        files.append(f)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by:
+        return markdown
+    return config[KEY].render_docs_page(markdown, page.file.src_uri)
+
+
+def on_serve(server, config, builder):
+    for name in WATCHED:
+        server.watch(str(ROOT / name))
+    return server

@@ -1,0 +1,196 @@
+"""Read ``chapters/``: the plan text as Markdown, one file per chapter.
+
+A chapter file is a sequence of blocks separated by blank lines:
+
+* ``# 第四章 …``            the chapter heading (one per file);
+* ``## 第一节 …``           a section heading;
+* ``<!-- table: KEY -->``  a marker: the table or 专栏 box ``tables/KEY.yaml``;
+* ``<!-- part-contents -->`` (part pages only) the list of the part's chapters;
+* anything else          a paragraph of plan text, a citable unit.
+
+Every unit gets a stable, readable id from its place: ``ch4-s1-p2`` is
+chapter 4, section 1, paragraph 2; ``ch4-p1`` a paragraph before the first
+section; ``preamble-p1`` a paragraph of the preamble.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .numerals import chinese_to_int
+from .problems import Problem
+
+MARKER = re.compile(r"^<!--\s*(\S+?):?\s+(.*?)\s*-->$|^<!--\s*([\w-]+)\s*-->$")
+SECTION_NUMBER = re.compile(r"^第([一二三四五六七八九十]+)节")
+CHAPTER_FILE = re.compile(r"^ch(\d+)\.md$")
+PART_FILE = re.compile(r"^part(\d+)\.md$")
+EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
+
+
+@dataclass
+class Unit:
+    """A paragraph of plan text."""
+    id: str
+    markdown: str
+    chapter: "Chapter"
+    section: "Section | None"
+    line: int
+
+    @property
+    def text(self) -> str:
+        return EMPHASIS.sub(r"\1", self.markdown)
+
+
+@dataclass
+class Section:
+    id: str
+    number: int
+    heading: str
+    line: int
+
+
+@dataclass
+class Marker:
+    name: str
+    argument: str
+    line: int
+    section: Section | None
+
+
+@dataclass
+class Chapter:
+    """A chapter file (or the preamble, or a part page)."""
+    key: str                      # ch04, preamble, part1
+    path: Path
+    number: int | None            # chapter or part number
+    kind: str                     # chapter | preamble | part
+    title: str = ""
+    anchor: str = ""              # id prefix of its units: ch4, preamble
+    meta: dict = field(default_factory=dict)
+    blocks: list = field(default_factory=list)   # Section | Unit | Marker, in order
+
+    @property
+    def src_uri(self) -> str:
+        return f"chapters/{self.key}.md"
+
+    @property
+    def units(self) -> list[Unit]:
+        return [b for b in self.blocks if isinstance(b, Unit)]
+
+    @property
+    def sections(self) -> list[Section]:
+        return [b for b in self.blocks if isinstance(b, Section)]
+
+    @property
+    def markers(self) -> list[Marker]:
+        return [b for b in self.blocks if isinstance(b, Marker)]
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    """Return (meta, body, number of lines taken by the front matter)."""
+    if not text.startswith("---\n"):
+        return {}, text, 0
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return {}, text, 0
+    meta = yaml.safe_load(text[4:end]) or {}
+    head = text[: end + 5]
+    return meta, text[end + 5:], head.count("\n")
+
+
+def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
+    name = path.name
+    if m := CHAPTER_FILE.match(name):
+        ch = Chapter(path.stem, path, int(m.group(1)), "chapter", anchor=f"ch{int(m.group(1))}")
+    elif m := PART_FILE.match(name):
+        ch = Chapter(path.stem, path, int(m.group(1)), "part", anchor=f"part{int(m.group(1))}")
+    else:
+        ch = Chapter(path.stem, path, None, "preamble", anchor=path.stem)
+    rel = path.relative_to(root).as_posix()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, 1, 1, "", f"文件不是 UTF-8 编码（第 {exc.start} 字节处），请以 UTF-8 保存"))
+        return ch
+    try:
+        ch.meta, body, offset = split_front_matter(raw)
+    except yaml.YAMLError as exc:
+        problems.append(Problem(rel, 1, 1, "front matter", f"文件开头的 --- 元数据不是合法的 YAML：{exc}"))
+        ch.meta, body, offset = {}, raw, 0
+    ch.title = str(ch.meta.get("title", ""))
+    section: Section | None = None
+    counter = 0
+    for line_no, block in iter_blocks(body, offset):
+        if block.startswith("# "):
+            ch.title = block[2:].strip()
+            continue
+        if block.startswith("## "):
+            heading = block[3:].strip()
+            m = SECTION_NUMBER.match(heading)
+            number = chinese_to_int(m.group(1)) if m else len(ch.sections) + 1
+            section = Section(f"{ch.anchor}-s{number}", number, heading, line_no)
+            ch.blocks.append(section)
+            counter = 0
+            continue
+        if block.startswith("<!--"):
+            m = MARKER.match(block)
+            if not m:
+                problems.append(Problem(rel, line_no, 1, "", f"无法识别的标记 {block!r}；表格标记的写法是 <!-- table: 表格名 -->"))
+                continue
+            name, arg = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
+            ch.blocks.append(Marker(name, arg, line_no, section))
+            continue
+        counter += 1
+        prefix = section.id if section else ch.anchor
+        ch.blocks.append(Unit(f"{prefix}-p{counter}", block, ch, section, line_no))
+    return ch
+
+
+def iter_blocks(body: str, offset: int):
+    """Yield (line number, block) for blank-line separated blocks."""
+    block: list[str] = []
+    start = 0
+    for i, line in enumerate(body.split("\n"), offset + 1):
+        if line.strip():
+            if not block:
+                start = i
+            block.append(line.strip())
+        elif block:
+            yield start, "".join(block)
+            block = []
+    if block:
+        yield start, "".join(block)
+
+
+@dataclass
+class Plan:
+    preamble: list[Chapter]
+    parts: list[Chapter]
+    chapters: list[Chapter]
+
+    @property
+    def all(self) -> list[Chapter]:
+        return self.preamble + self.parts + self.chapters
+
+    def chapter(self, number: int) -> Chapter | None:
+        return next((c for c in self.chapters if c.number == number), None)
+
+    def part_of(self, chapter: Chapter) -> Chapter | None:
+        return next((p for p in self.parts if chapter.key in p.meta.get("chapters", [])), None)
+
+    def units(self) -> list[Unit]:
+        return [u for c in self.all for u in c.units]
+
+
+def load_plan(root: Path, problems: list[Problem]) -> Plan:
+    folder = root / "chapters"
+    files = sorted(p for p in folder.glob("*.md") if p.name != "README.md")
+    docs = [read_chapter(p, root, problems) for p in files]
+    return Plan(
+        preamble=[d for d in docs if d.kind == "preamble"],
+        parts=sorted((d for d in docs if d.kind == "part"), key=lambda d: d.number),
+        chapters=sorted((d for d in docs if d.kind == "chapter"), key=lambda d: d.number),
+    )

@@ -1,0 +1,110 @@
+"""Checks across files: markers, placement, unique ids, references."""
+from __future__ import annotations
+
+from .chapters import Plan
+from .problems import Problem
+from .tables import TableFile
+
+KNOWN_MARKERS = {"table", "part-contents"}
+
+
+def check(plan: Plan, tables: dict[str, TableFile], table_files: set[str]) -> list[Problem]:
+    """``table_files``: stems of every YAML file in tables/, valid or not, so an
+    invalid table is not also reported as unknown."""
+    problems: list[Problem] = []
+    shown: dict[str, tuple[str, int]] = {}
+    for doc in plan.all:
+        rel = f"chapters/{doc.path.name}"
+        for m in doc.markers:
+            if m.name not in KNOWN_MARKERS:
+                problems.append(Problem(rel, m.line, 1, "", f"不认识的标记“{m.name}”；可用的标记：<!-- table: 表格名 -->"))
+                continue
+            if m.name == "part-contents":
+                if doc.kind != "part":
+                    problems.append(Problem(rel, m.line, 1, "", "<!-- part-contents --> 只能用在篇的页面（partN.md）"))
+                continue
+            key = m.argument
+            if key not in table_files:
+                known = "、".join(sorted(table_files))
+                problems.append(Problem(rel, m.line, 1, "", f"标记指向不存在的表格“{key}”（应有文件 tables/{key}.yaml）；现有表格：{known}"))
+                continue
+            if key in shown:
+                first = shown[key]
+                problems.append(Problem(rel, m.line, 1, "", f"表格“{key}”已在 {first[0]}:{first[1]} 出现，同一表格只能放在一处"))
+                continue
+            shown[key] = (rel, m.line)
+            table = tables.get(key)
+            if table is None:
+                continue
+            want_ch = doc.number if doc.kind == "chapter" else None
+            want_sec = m.section.number if m.section else None
+            got_ch, got_sec = table.data.get("chapter"), table.data.get("section")
+            if (got_ch, got_sec) != (want_ch, want_sec):
+                line, col = table.where(("chapter",))
+                problems.append(Problem(
+                    table.path, line, col, "chapter/section",
+                    f"记录的位置是第 {got_ch} 章第 {got_sec} 节，但它在 {rel}:{m.line} 中的位置是第 {want_ch} 章第 {want_sec} 节；请改为 chapter: {want_ch}, section: {want_sec if want_sec is not None else 'null'}",
+                ))
+    for key in sorted(table_files - set(shown)):
+        problems.append(Problem(f"tables/{key}.yaml", 1, 1, "", f"没有任何章节显示这个表格：请在相应章节文件中加入 <!-- table: {key} -->"))
+
+    problems += check_ids(plan, tables)
+    problems += check_parts(plan)
+    return problems
+
+
+def check_ids(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for u in plan.units():
+        seen[u.id] = f"chapters/{u.chapter.path.name}:{u.line}"
+    for key, t in tables.items():
+        records = [("", t.data)]
+        for name in ("indicators", "items"):
+            for i, rec in enumerate(t.data.get(name, [])):
+                records.append((f"{name}[{i}]", rec))
+                for j, part in enumerate(rec.get("parts", [])):
+                    records.append((f"{name}[{i}].parts[{j}]", part))
+        for path, rec in records:
+            rid = rec.get("id")
+            line, col = t.where(tuple(_split(path)) + ("id",))
+            here = f"{t.path}:{line}"
+            if rid in seen:
+                problems.append(Problem(t.path, line, col, f"{path}.id" if path else "id",
+                                        f"编号“{rid}”重复：{seen[rid]} 已使用；每个编号必须唯一"))
+            else:
+                seen[rid] = here
+    indicators = {r["id"] for t in tables.values() for r in t.data.get("indicators", [])}
+    for key, t in tables.items():
+        for i, rec in enumerate(t.data.get("indicators", [])):
+            ref = rec.get("counterpart")
+            if ref and ref not in indicators:
+                line, col = t.where(("indicators", i, "counterpart"))
+                problems.append(Problem(t.path, line, col, f"indicators[{i}].counterpart",
+                                        f"对应指标“{ref}”不存在；请填写 indicators-13th.yaml 中已有的编号"))
+    return problems
+
+
+def check_parts(plan: Plan) -> list[Problem]:
+    problems: list[Problem] = []
+    chapters = {c.key for c in plan.chapters}
+    placed: dict[str, str] = {}
+    for part in plan.parts:
+        rel = f"chapters/{part.path.name}"
+        for key in part.meta.get("chapters", []):
+            if key not in chapters:
+                problems.append(Problem(rel, 2, 1, "chapters", f"篇中列出的章“{key}”不存在（应有文件 chapters/{key}.md）"))
+            elif key in placed:
+                problems.append(Problem(rel, 2, 1, "chapters", f"章“{key}”已列在 {placed[key]} 中"))
+            placed[key] = rel
+    for key in sorted(chapters - set(placed)):
+        problems.append(Problem(f"chapters/{key}.md", 1, 1, "", f"这一章没有列在任何篇（chapters/partN.md 的 chapters:）中，导航里将找不到它"))
+    return problems
+
+
+def _split(path: str):
+    out = []
+    for piece in path.replace("]", "").replace("[", ".").split("."):
+        if piece:
+            out.append(int(piece) if piece.isdigit() else piece)
+    return out

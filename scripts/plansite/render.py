@@ -1,0 +1,59 @@
+"""Jinja2 environment for templates/: every generated page and block.
+
+Autoescaping is on for every template, so markup in data (YAML values,
+chapter text) always reaches the page as text.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .model import show_value
+from .urls import relative
+
+EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|!])")
+
+
+def inline(text: str) -> Markup:
+    """Plan text → HTML: escaped, with the one inline markup chapters use,
+    ``**lead sentence.**`` → <strong>."""
+    escaped = str(escape(text))
+    return Markup(EMPHASIS.sub(lambda m: f"<strong>{m.group(1)}</strong>", escaped))
+
+
+def md_text(text) -> Markup:
+    """Text placed in Markdown (headings, link labels): no character may act
+    as Markdown or HTML."""
+    return Markup(MD_SPECIAL.sub(r"\\\1", str(text)))
+
+
+def src_link(target: str, source: str, anchor: str | None = None) -> str:
+    """Markdown link target from one source page to another; MkDocs checks
+    and rewrites these, anchors included."""
+    url = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return f"{url}#{anchor}" if anchor else url
+
+
+def environment(root: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(root / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(inline=inline, md_text=md_text, value=show_value)
+    env.globals.update(url=relative, src_link=src_link)
+    return env
+
+
+def one_block(html: str) -> str:
+    """Raw HTML inside Markdown must not contain blank lines, or Markdown
+    would end the block there and treat the rest as text."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
