@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test bench clean
+
+$(VENV)/.site-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+check: $(VENV)/.site-installed
+	$(PY) scripts/build_tables.py --check
+
+serve: check
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a scratch folder and swap it in only when the build succeeded,
+# so a failed build leaves the previous site/ exactly as it was.
+build: check
+	rm -rf .site-build
+	$(PY) -m mkdocs build --strict --site-dir .site-build
+	rm -rf .site-prev
+	if [ -d site ]; then mv site .site-prev; fi
+	mv .site-build site
+	rm -rf .site-prev
+
+test: $(VENV)/.dev-installed check
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(PY) bench/run.py
+
+clean:
+	rm -rf site .site-build .site-prev .pytest_cache
