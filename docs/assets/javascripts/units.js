@@ -4,7 +4,15 @@
 // drawn by CSS), so the unit's text stays exactly the plan's words.
 (function () {
   "use strict";
+  var status = null;
   function announce(button, text) {
+    if (!status) {
+      status = document.createElement("div");
+      status.className = "plan-sr-only";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = text;
     button.setAttribute("data-copied", text);
     window.setTimeout(function () { button.removeAttribute("data-copied"); }, 1600);
   }
