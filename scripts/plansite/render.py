@@ -32,6 +32,14 @@ def md_text(text) -> Markup:
     return Markup(MD_SPECIAL.sub(r"\\\1", str(text)))
 
 
+def snippet(text: str, words: list[str], width: int = 80) -> str:
+    """About ``width`` characters of ``text`` around the first of ``words``."""
+    hits = [i for i in (text.find(w) for w in words) if i >= 0]
+    start = max(0, min(hits) - width // 3) if hits else 0
+    end = min(len(text), start + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def src_link(target: str, source: str, anchor: str | None = None) -> str:
     """Markdown link target from one source page to another; MkDocs checks
     and rewrites these, anchors included."""
@@ -48,7 +56,7 @@ def environment(root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(inline=inline, md_text=md_text, value=show_value)
+    env.filters.update(inline=inline, md_text=md_text, value=show_value, snippet=snippet)
     env.globals.update(url=relative, src_link=src_link)
     return env
 

@@ -1,0 +1,258 @@
+"""The built site, read back as HTML: nothing of the plan lost, tables and boxes
+complete, pages cross-linked, every link resolving."""
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, mkdocs_build
+from plantext import plan_text, soup, source_lines, squeeze, units
+
+SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"
+
+
+@pytest.fixture(scope="module")
+def chapter_docs(html_pages):
+    return {k: soup(p) for k, p in html_pages.items() if k.startswith("chapters/")}
+
+
+@pytest.fixture(scope="module")
+def all_docs(html_pages):
+    return {k: soup(p) for k, p in html_pages.items()}
+
+
+def test_every_source_line_is_in_the_site(chapter_docs):
+    parts = [squeeze(t) for doc in chapter_docs.values() for t in plan_text(doc)]
+    missing = [line for line in source_lines(SOURCE) if not any(line in p for p in parts)]
+    assert not missing, f"{len(missing)} source lines not found, e.g. {missing[:3]}"
+
+
+def test_the_governments_oddities_stay(chapter_docs):
+    text = "".join(squeeze(t) for doc in chapter_docs.values() for t in plan_text(doc))
+    assert "培育龙头特色企业。培育龙头特色企业。" in text
+    assert "研发设计:发展与制造业" in text          # 专栏5-2's half-width colon
+
+
+def test_no_unit_appears_twice(all_docs):
+    ids = Counter(uid for doc in all_docs.values() for uid, _ in units(doc))
+    assert [i for i, n in ids.items() if n > 1] == []
+    texts = Counter(squeeze(t) for doc in all_docs.values() for _, t in units(doc))
+    assert [t[:30] for t, n in texts.items() if n > 1] == []
+
+
+def test_data_para_only_on_plan_units_of_chapter_pages(all_docs):
+    for key, doc in all_docs.items():
+        marked = doc.select("[data-para]")
+        if not key.startswith("chapters/"):
+            assert marked == [], f"{key} carries data-para"
+        for el in marked:
+            assert el.get("id") == el["data-para"], el
+            assert el.name in {"p", "li", "tr", "caption"}, el.name
+    total = sum(len(d.select("[data-para]")) for d in all_docs.values())
+    assert total > 250   # 170 paragraphs, 70 table rows, 40-odd box items
+
+
+def rows(doc, table_id):
+    return doc.select(f"#{table_id} tbody tr[data-para]")
+
+
+def cells(tr):
+    return [squeeze(c.get_text()) for c in tr.find_all(["th", "td"])]
+
+
+def test_13th_plan_table_counts_and_values(chapter_docs):
+    doc = chapter_docs["chapters/ch01/index.html"]
+    trs = rows(doc, "indicators-13th")
+    subs = [tr for tr in trs if re.fullmatch(r"ind13-\d+-\d+", tr["id"])]
+    assert len(trs) == 36 and len(subs) == 4
+    numbers = {squeeze(td.get_text()) for td in doc.select("#indicators-13th td.plan-table__num")}
+    assert len(numbers) == 33
+    categories = [squeeze(th.get_text()) for th in doc.select("#indicators-13th th[scope=rowgroup]")]
+    assert categories == ["经济转型", "创新能力", "民生幸福", "能源环境", "民主法治"]
+    assert cells(doc.select_one("#ind13-1")) == ["经济转型", "1", "人均地区生产总值", "万元", "预期性", "13.5以上", "11.4"]
+    assert [cells(tr)[-5] for tr in subs] == ["化学需氧量", "二氧化硫", "氨氮", "氮氧化合物"]
+    assert cells(subs[-1])[-1] == ""           # 氮氧化合物 has no 完成情况
+    assert cells(doc.select_one("#ind13-2"))[1] == "服务业占地区生产总值比重"
+
+
+def test_14th_plan_table_counts_and_values(chapter_docs):
+    doc = chapter_docs["chapters/ch03/index.html"]
+    trs = rows(doc, "indicators-14th")
+    assert len(trs) == 34
+    categories = [squeeze(th.get_text()) for th in doc.select("#indicators-14th th[scope=rowgroup]")]
+    assert len(categories) == 6
+    assert cells(doc.select_one("#ind14-1")) == ["经济发展", "1", "地区生产总值", "亿元", "1000", "预期性"]
+    # The table stands in 第三章 第四节.
+    section = doc.select_one("h2#ch3-s4")
+    assert section and "“十四五”经济社会发展目标" in section.get_text()
+
+
+def test_thirteen_boxes_in_place(chapter_docs, all_docs):
+    boxes = [(k, a) for k, doc in chapter_docs.items() for a in doc.select("aside.plan-box")]
+    numbers = [re.match(r"专栏(\d+-\d+)", squeeze(a.h3.get_text())).group(1) for _, a in boxes]
+    assert sorted(numbers, key=lambda n: tuple(map(int, n.split("-")))) == [
+        "3-1", "4-1", "4-2", "5-1", "5-2", "7-1", "9-1", "10-1", "11-1", "11-2", "11-3", "11-4", "11-5"]
+    for key, aside in boxes:
+        chapter = int(re.search(r"ch(\d+)", key).group(1))
+        assert aside.h3.get_text().startswith(f"专栏{chapter}-"), key
+        assert aside.select("li[data-para]")
+    labelled = all_docs["chapters/ch07/index.html"].select_one("#box-7-1-1")
+    assert labelled.strong.get_text() == "铁路："
+    overview = all_docs["boxes/index.html"]
+    assert len(overview.select("tbody tr")) == 13
+
+
+def test_lead_sentences_are_bold(chapter_docs):
+    p = chapter_docs["chapters/ch04/index.html"].select_one("#ch4-s1-p1")
+    assert p.strong.get_text() == "壮大科技企业集群规模。"
+
+
+def test_headings_have_readable_anchors(all_docs):
+    for key, doc in all_docs.items():
+        for h in doc.select("article h1[id], article h2[id], article h3[id]"):
+            assert not re.fullmatch(r"_\d*", h["id"]), (key, h["id"])
+        if key.startswith("chapters/ch"):
+            for h in doc.select("article h2[id]"):
+                assert re.fullmatch(r"ch\d+-s\d+", h["id"]), (key, h["id"])
+
+
+def test_chapters_link_to_their_boxes_and_indicators(all_docs):
+    ch4 = all_docs["chapters/ch04/index.html"]
+    related = [a["href"] for a in ch4.select("nav.plan-related a")]
+    assert related == ["../../boxes/box-4-1/", "../../boxes/box-4-2/"]
+    ch3 = all_docs["chapters/ch03/index.html"]
+    assert "../../indicators/#indicators-14th" in [a["href"] for a in ch3.select("nav.plan-related a")]
+    assert ch3.select_one("#ind14-1 a")["href"] == "../../indicators/ind14-1/"
+
+
+def test_indicator_pages_cross_link(all_docs):
+    page = all_docs["indicators/ind14-6/index.html"]
+    text = squeeze(page.get_text())
+    assert "400以上" in text and "196" in text
+    assert page.select_one('a[href="../ind13-11/"]')
+    culture = squeeze(all_docs["indicators/ind14-17/index.html"].get_text())
+    assert "4.5左右" in culture and "3.2" in culture
+    back = all_docs["indicators/ind13-11/index.html"]
+    assert back.select_one('a[href="../ind14-6/"]')
+
+
+def test_indicator_mentions_point_at_paragraphs_that_speak_of_it(all_docs, html_pages):
+    tables = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "tables").glob("indicators-*.yaml")}
+    checked = 0
+    for table in tables.values():
+        for ind in table["indicators"]:
+            words = ind.get("keywords") or [ind["name"]]
+            page = all_docs[f"indicators/{ind['id']}/index.html"]
+            for a in page.select("article li > a[href*='#']"):
+                key, anchor = resolve(f"indicators/{ind['id']}/index.html", a["href"])
+                unit = all_docs[key].find(id=anchor)
+                assert unit is not None and unit.has_attr("data-para")
+                assert any(w in unit.get_text() for w in words), (ind["id"], anchor)
+                checked += 1
+    assert checked > 50
+
+
+def test_box_pages_link_back_to_their_section(all_docs):
+    page = all_docs["boxes/box-4-1/index.html"]
+    hrefs = [a["href"] for a in page.select("p.plan-source a")]
+    assert "../../chapters/ch04/#ch4-s1" in hrefs and "../../chapters/ch04/#box-4-1" in hrefs
+
+
+def test_edit_links_point_at_the_file_an_editor_changes(all_docs):
+    def edit(key):
+        a = all_docs[key].select_one("a.md-content__button[href*='/edit/']")
+        return a["href"] if a else None
+    assert edit("chapters/ch04/index.html").endswith("/edit/main/chapters/ch04.md")
+    assert edit("indicators/ind14-1/index.html").endswith("/edit/main/tables/indicators-14th.yaml")
+    assert edit("boxes/box-4-1/index.html").endswith("/edit/main/tables/box-4-1.yaml")
+    assert edit("index.html").endswith("/edit/main/docs/index.md")
+
+
+def test_navigation_is_parts_then_chapters(all_docs):
+    nav = all_docs["index.html"].select_one("nav.md-nav--primary")
+    labels = [squeeze(x.get_text()) for x in nav.select(".md-nav__item--nested > label.md-nav__link")]
+    assert [l[:3] for l in labels[:3]] == ["第一篇", "第二篇", "第三篇"]
+    links = [squeeze(a.get_text()) for a in nav.select("a.md-nav__link")]
+    chapters = [l for l in links if re.match(r"第[一二三四五六七八九十]+章", l)]
+    assert len(chapters) == 16
+
+
+def test_home_page_leads_everywhere(all_docs):
+    home = all_docs["index.html"].select_one("article")
+    hrefs = {a["href"] for a in home.select("a[href]")}
+    assert {"indicators/", "boxes/", "chapters/preamble/", "chapters/ch16/"} <= hrefs
+    assert len([h for h in hrefs if h.startswith("chapters/ch")]) == 16
+
+
+SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)).path
+
+
+def resolve(base_key: str, href: str) -> tuple[str, str]:
+    url, anchor = urldefrag(href)
+    if not url:
+        return base_key, anchor
+    if url.startswith("/"):  # site-absolute (404.html): relative to site_url's path
+        assert url.startswith(SITE_PATH), href
+        base_key, url = "index.html", "./" + url[len(SITE_PATH):]
+    path = (Path(base_key).parent / unquote(url)).as_posix()
+    parts: list[str] = []
+    for piece in path.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    key = "/".join(parts)
+    if href.split("#")[0].endswith("/") or key == "":
+        key = (key + "/index.html").lstrip("/")
+    return key, anchor
+
+
+def test_every_internal_link_and_anchor_resolves(all_docs, built_site):
+    broken = []
+    for key, doc in all_docs.items():
+        for a in doc.select("a[href]"):
+            href = a["href"]
+            if urlsplit(href).scheme or href.startswith(("//", "mailto:", "javascript:")):
+                continue
+            target, anchor = resolve(key, href)
+            if not (built_site / target).exists():
+                broken.append((key, href))
+                continue
+            if anchor and target.endswith(".html"):
+                tdoc = all_docs.get(target)
+                if tdoc is None or tdoc.find(id=anchor) is None:
+                    broken.append((key, href))
+    assert broken == []
+
+
+def test_generated_pages_are_not_committed():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tracked:
+        pytest.fail("not a git checkout: cannot check what is committed")
+    assert not [p for p in tracked if p.startswith(("docs/chapters/", "docs/indicators/", "docs/boxes/", "site/"))]
+
+
+def test_a_new_row_shows_everywhere_after_a_rebuild(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "tables" / "indicators-14th.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, sep, tail = text.partition("chapter: 3\n")
+    row = ("- id: ind14-35\n  category: 人民生活\n  number: 35\n  name: 测试新增指标甲\n"
+           "  unit: '%'\n  target_2025: '12.5'\n  attribute: 预期性\n")
+    path.write_text(head + row + sep + tail, encoding="utf-8")
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    overview = soup(out / "indicators" / "index.html")
+    assert overview.find("a", href="ind14-35/", string="测试新增指标甲")
+    own = soup(out / "indicators" / "ind14-35" / "index.html")
+    assert "测试新增指标甲" in own.h1.get_text() and "12.5" in own.get_text()
+    chapter = soup(out / "chapters" / "ch03" / "index.html")
+    assert cells(chapter.select_one("#ind14-35")) == ["35", "测试新增指标甲", "%", "12.5", "预期性"]
+    assert int(chapter.select_one("#indicators-14th th[scope=rowgroup]:-soup-contains('人民生活')")["rowspan"]) == 11
