@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,7 +23,16 @@ from plansite.site import SiteBuild, build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
-__all__ = ["build", "BuildError", "SiteBuild", "ROOT", "main"]
+__all__ = ["build", "BuildError", "SiteBuild", "ROOT", "main", "internal_error"]
+
+
+def internal_error(exc: BaseException) -> str:
+    """What an editor sees when the checker itself fails: a sentence, the
+    place in our code for whoever fixes it, and no traceback."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    return (f"检查程序自身出错，未生成网站：{type(exc).__name__}: {exc}（{where}）。\n"
+            "这多半不是数据的问题：请把这段信息告诉网站维护人员。")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         site = build(args.root)
     except BuildError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - editors get a sentence, never a traceback
+        print(internal_error(exc), file=sys.stderr)
         return 1
     if args.out:
         for page in site.pages.values():

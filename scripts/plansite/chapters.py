@@ -20,8 +20,10 @@ from pathlib import Path
 
 import yaml
 
+from .messages import yaml_problem
 from .numerals import chinese_to_int
 from .problems import Problem
+from .tables import decode
 
 MARKER = re.compile(r"^<!--\s*(\S+?):?\s+(.*?)\s*-->$|^<!--\s*([\w-]+)\s*-->$")
 SECTION_NUMBER = re.compile(r"^第([一二三四五六七八九十]+)节")
@@ -110,16 +112,19 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
     else:
         ch = Chapter(path.stem, path, None, "preamble", anchor=path.stem)
     rel = path.relative_to(root).as_posix()
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, 1, 1, "", f"文件不是 UTF-8 编码（第 {exc.start} 字节处），请以 UTF-8 保存"))
+    raw = decode(path.read_bytes(), rel, problems)
+    if raw is None:
         return ch
+    raw = raw.replace("\r\n", "\n")
     try:
         ch.meta, body, offset = split_front_matter(raw)
     except yaml.YAMLError as exc:
-        problems.append(Problem(rel, 1, 1, "front matter", f"文件开头的 --- 元数据不是合法的 YAML：{exc}"))
+        line, col, message = yaml_problem(exc, raw[4:])
+        problems.append(Problem(rel, line + 1, col, "front matter", f"文件开头 --- 之间的元数据有误：{message}"))
         ch.meta, body, offset = {}, raw, 0
+    if not isinstance(ch.meta, dict):
+        problems.append(Problem(rel, 2, 1, "front matter", "文件开头 --- 之间应是“字段名: 值”（如 title: 序言）"))
+        ch.meta = {}
     ch.title = str(ch.meta.get("title", ""))
     section: Section | None = None
     counter = 0

@@ -1,9 +1,12 @@
 """Checks across files: markers, placement, unique ids, references."""
 from __future__ import annotations
 
+import jsonschema
+
 from .chapters import Plan
+from .messages import ref_message
 from .problems import Problem
-from .tables import TableFile
+from .tables import TableFile, format_path
 
 KNOWN_MARKERS = {"table", "part-contents"}
 
@@ -49,7 +52,9 @@ def check(plan: Plan, tables: dict[str, TableFile], table_files: set[str]) -> li
         problems.append(Problem(f"tables/{key}.yaml", 1, 1, "", f"没有任何章节显示这个表格：请在相应章节文件中加入 <!-- table: {key} -->"))
 
     problems += check_ids(plan, tables)
+    problems += check_refs(plan, tables)
     problems += check_parts(plan)
+    problems += check_documents(plan)
     return problems
 
 
@@ -82,6 +87,74 @@ def check_ids(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
                 line, col = t.where(("indicators", i, "counterpart"))
                 problems.append(Problem(t.path, line, col, f"indicators[{i}].counterpart",
                                         f"对应指标“{ref}”不存在；请填写 indicators-13th.yaml 中已有的编号"))
+    return problems
+
+
+# References between files are declared in the schemas: a field whose schema
+# has "x-ref": KIND must name an existing thing of that KIND (see REF_KINDS in
+# messages.py), e.g. "counterpart": {"type": "string", "x-ref": "indicator"}.
+# We let jsonschema walk the data (properties, items, $ref) with a validator
+# that knows only these structural keywords plus "x-ref", so a schema author
+# can mark a reference anywhere without code here knowing the field names.
+# Put "x-ref" on the field itself, not inside if/then/anyOf/not.
+_WALK = ("$ref", "$dynamicRef", "properties", "patternProperties", "additionalProperties",
+         "items", "prefixItems", "allOf")
+
+
+def _ref_checker(known: dict[str, set[str]]):
+    def x_ref(validator, kind, instance, schema):
+        ids = known.get(kind)
+        if isinstance(instance, str) and ids is not None and instance not in ids:
+            yield jsonschema.ValidationError(ref_message(instance, kind))
+
+    walk = {k: jsonschema.Draft202012Validator.VALIDATORS[k] for k in _WALK}
+    return jsonschema.validators.create(
+        meta_schema=jsonschema.Draft202012Validator.META_SCHEMA,
+        validators={**walk, "x-ref": x_ref},
+    )
+
+
+def known_ids(plan: Plan, tables: dict[str, TableFile]) -> dict[str, set[str]]:
+    indicators, box_items = set(), set()
+    for t in tables.values():
+        for rec in t.data.get("indicators", []):
+            indicators.add(rec.get("id"))
+            indicators.update(p.get("id") for p in rec.get("parts", []))
+        box_items.update(item.get("id") for item in t.data.get("items", []) if t.kind == "box")
+    return {
+        "unit": {u.id for u in plan.units()},
+        "section": {s.id for c in plan.all for s in c.sections},
+        "indicator": indicators,
+        "box-item": box_items,
+        "table": set(tables),
+    }
+
+
+def check_refs(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
+    problems: list[Problem] = []
+    checker_class = _ref_checker(known_ids(plan, tables))
+    for t in tables.values():
+        if not t.schema:
+            continue
+        for err in checker_class(t.schema).iter_errors(t.data):
+            path = tuple(err.absolute_path)
+            line, col = t.where(path)
+            title = err.schema.get("title") if isinstance(err.schema, dict) else None
+            problems.append(Problem(t.path, line, col, format_path(path),
+                                    ref_message(err.instance, err.validator_value, f"（{title}）" if title else "")))
+    return problems
+
+
+def check_documents(plan: Plan) -> list[Problem]:
+    """A chapter file that lost its text or its heading."""
+    problems: list[Problem] = []
+    for doc in plan.all:
+        rel = f"chapters/{doc.path.name}"
+        if not doc.blocks and not doc.meta and not doc.title:
+            problems.append(Problem(rel, 1, 1, "", "文件是空的：若是误删了内容，请从历史版本恢复"))
+        elif not doc.title:
+            example = {"chapter": "# 第四章 坚持科技创新核心地位", "part": "# 第一篇 ……"}.get(doc.kind, "# 序言")
+            problems.append(Problem(rel, 1, 1, "", f"缺少标题：文件第一行应为标题，如“{example}”（# 后有一个空格）"))
     return problems
 
 

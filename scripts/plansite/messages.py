@@ -2,10 +2,18 @@
 
 jsonschema has no translations, so we map each validator keyword to a
 sentence an editor can act on: what is wrong, the bad value, what is expected.
+
+PyYAML's own error marks say *where* parsing stopped; its English texts say
+little about *why* to someone who is not a programmer. ``yaml_problem`` keeps
+PyYAML's marks and picks the place and the advice from the kind of error
+(and, for the few mistakes Chinese input methods make easy, from the line
+itself: a full-width colon after a field name).
 """
 from __future__ import annotations
 
+import datetime
 import json
+import re
 
 import yaml
 
@@ -16,7 +24,14 @@ TYPE_NAMES = {
 
 
 def show(value) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value as an editor would recognise it in the YAML file."""
+    if value is None:
+        return "（空）"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -31,21 +46,52 @@ def field_title(err) -> str:
     return f"（{title}）" if title else ""
 
 
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def type_hint(inst, expected) -> str:
+    """Why a value that looks right has the wrong type (YAML 1.1 surprises)."""
+    wanted = expected if isinstance(expected, list) else [expected]
+    if inst is None:
+        if "string" in wanted:
+            return "；若此处确实没有内容，请写成两个单引号 ''"
+        return "；这里不能空着"
+    if isinstance(inst, bool) and "string" in wanted:
+        return "；YAML 会把 yes、no、true、false、on、off 当作“是/否”，若是文字请加引号"
+    if isinstance(inst, (datetime.date, datetime.datetime)) and "string" in wanted:
+        return "；YAML 会把 2025-12-31 这样的写法当作日期，若是文字请加引号"
+    if isinstance(inst, str) and _looks_numeric(inst) and ({"integer", "number"} & set(wanted)):
+        return "；数字不要加引号"
+    if isinstance(inst, (int, float)) and not isinstance(inst, bool) and "string" in wanted:
+        return "；请给这个值加上引号"
+    return ""
+
+
 def schema_message(err) -> str:
     v, inst = err.validator, err.instance
     what = field_title(err)
+    if isinstance(err.schema, dict) and "x-message" in err.schema:
+        return f"{err.schema['x-message']}（现在的值：{show(inst)}）"
     if v == "required":
         missing = [k for k in err.validator_value if isinstance(inst, dict) and k not in inst]
         name = missing[0] if missing else err.validator_value
         sub = err.schema.get("properties", {}).get(name, {})
         title = f"（{sub['title']}）" if "title" in sub else ""
-        return f"缺少必填字段“{name}”{title}"
+        return f"缺少必填字段“{name}”{title}：请在这一项中加上一行“{name}: 值”"
     if v == "additionalProperties":
         allowed = "、".join(err.schema.get("properties", {}))
         extra = [k for k in inst if k not in err.schema.get("properties", {})]
         return f"不认识的字段“{'、'.join(map(str, extra))}”（可能拼写有误）；此处允许的字段有：{allowed}"
     if v == "type":
-        return f"值 {show(inst)} 的类型不对{what}：应为{type_name(err.validator_value)}"
+        if inst is None:
+            return f"没有填写值{what}：应为{type_name(err.validator_value)}{type_hint(inst, err.validator_value)}"
+        return (f"值 {show(inst)} 的类型不对{what}：应为{type_name(err.validator_value)}"
+                f"{type_hint(inst, err.validator_value)}")
     if v == "enum":
         options = "、".join(str(x) for x in err.validator_value)
         return f"值 {show(inst)} 不在允许范围内{what}：只能是 {options} 之一"
@@ -56,49 +102,143 @@ def schema_message(err) -> str:
         return f"值 {show(inst)} 格式不对{what}：{hint}"
     if v == "minLength":
         return f"值不能为空{what}"
+    if v == "maxLength":
+        return f"值 {show(inst)} 太长{what}：最多 {err.validator_value} 个字"
     if v == "minItems":
         return f"列表不能为空{what}：至少需要 {err.validator_value} 项"
     if v == "minimum":
         return f"值 {show(inst)} 太小{what}：不能小于 {err.validator_value}"
+    if v == "maximum":
+        return f"值 {show(inst)} 太大{what}：不能大于 {err.validator_value}"
     if v == "uniqueItems":
         return f"列表中有重复的项{what}"
+    if v == "x-ref":
+        return ref_message(inst, err.validator_value, what)
     return f"值 {show(inst)} 不符合要求{what}：{err.message}"
 
 
-ADVICE = {
-    "found character '\\t' that cannot start any token":
-        "YAML 不允许用 Tab 键缩进，请改用空格（每级两个空格）",
-    "found unexpected end of stream":
-        "引号没有成对：请检查这一行或上面几行的引号 \" 或 ' 是否都已闭合",
-    "mapping values are not allowed here":
-        "这一行出现了多余的冒号：若值里需要英文冒号“: ”，请给整个值加上引号；也可能是缩进不对",
-    "could not find expected ':'":
-        "缺少冒号：每个字段要写成“字段名: 值”（冒号后有一个空格）；若值较长请加引号",
-    "expected <block end>, but found":
-        "缩进不一致：同一层级的字段必须对齐，列表项“- ”要与上一项对齐",
-    "did not find expected key":
-        "缩进不一致：同一层级的字段必须对齐；若值里含有引号或冒号，请给整个值加引号",
-    "did not find expected node content":
-        "这里缺少内容：检查方括号 [ ] 或花括号 { } 是否成对、逗号后是否缺少值",
-    "while parsing a flow sequence":
-        "方括号 [ ] 没有成对：请补上缺少的 ] 或删除多余的 [",
-    "while parsing a flow mapping":
-        "花括号 { } 没有成对：请补上缺少的 } 或删除多余的 {",
-    "while scanning a quoted scalar":
-        "引号没有成对：请检查这一行的引号 \" 或 ' 是否已闭合",
-    "did not find expected '-' indicator":
-        "列表项缩进不一致：每个“- ”必须与同一列表的其他项对齐",
-    "found undefined alias":
-        "值以 * 开头会被当作引用：如果这是文字，请给整个值加引号",
-    "found character that cannot start any token":
-        "这一行以特殊符号（如 @ ` % |）开头：请给整个值加引号",
+# What each kind of reference (schema keyword "x-ref", see integrity.py) names.
+REF_KINDS = {
+    "unit": ("段落", "规划正文中已有的段落编号，如 ch4-s1-p2（网页上段落旁的 ¶ 链接里能看到）"),
+    "section": ("节", "已有的节编号，如 ch4-s1"),
+    "indicator": ("指标", "tables/indicators-13th.yaml 或 indicators-14th.yaml 中已有的指标编号"),
+    "box-item": ("专栏条目", "tables/box-*.yaml 中已有的条目编号，如 box-4-1-2"),
+    "table": ("表格", "tables/ 中已有的表格名，如 indicators-14th、box-4-1"),
 }
 
 
-def yaml_message(exc: yaml.YAMLError, text: str) -> str:
-    raw = str(exc)
-    advice = next((a for key, a in ADVICE.items() if key in raw), None)
-    if advice is None:
-        advice = "YAML 写法有误：请检查引号、冒号（“字段名: 值”）和缩进（用空格，同级对齐）"
+def ref_message(value, kind: str, what: str = "") -> str:
+    noun, expected = REF_KINDS.get(kind, (kind, f"已有的{kind}编号"))
+    return f"引用的{noun}“{value}”不存在{what}：请填写{expected}"
+
+
+# --- YAML syntax -----------------------------------------------------------
+
+FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：")
+
+ADVICE = {
+    "tab": "YAML 不允许用 Tab 键缩进，请改用空格（每级两个空格）",
+    "quote": "引号没有成对：这里开始的引号一直没有闭合；请在值的末尾补上同样的引号（\" 或 '），"
+             "若文字里本身含有这种引号，请改用另一种引号括起整个值",
+    "after-quote": "引号后面还有文字：加引号时要把整个值都括在引号里；若文字本身含有引号，请改用另一种引号括起整个值",
+    "stray-colon": "这一行出现了多余的冒号：值里需要英文冒号“: ”时，请给整个值加上引号（或改用中文冒号“：”）",
+    "indent-colon": "这一行的缩进比上一行多：同一层级的字段必须左对齐；若它是上一行的一部分，请与上一行合并",
+    "fullwidth-colon": "字段名后面用了中文冒号“：”：字段名后必须是英文冒号加一个空格，如“title: 标题”",
+    "no-colon": "缺少冒号：每个字段要写成“字段名: 值”（英文冒号后有一个空格）",
+    "indent": "缩进不一致：同一层级的字段必须左对齐，列表项“- ”要与上一项对齐",
+    "flow-seq": "方括号 [ ] 没有成对：请补上缺少的 ]，或删除多余的 [（方括号里的各项用英文逗号分隔）",
+    "flow-map": "花括号 { } 没有成对：请补上缺少的 }，或删除多余的 {",
+    "special": "这个值以特殊符号开头（如 @ ` % | > * & ! #）：请给整个值加上引号",
+    "alias": "值以 * 开头会被当作引用：如果这是文字，请给整个值加上引号",
+    "merge": "“<<”在 YAML 里有特殊含义：若这是文字，请给它加上引号",
+    "documents": "文件中出现了第二个 ---：一个表格文件只能有一份内容，请删除多余的 --- 行",
+    "control": "文件里有看不见的控制字符（常见于从网页或 Word 复制来的文字）：请删除这个字符",
+    "escape": "双引号里的反斜杠 \\ 有特殊含义：请改用单引号括起整个值（'…'）",
+    "other": "YAML 写法有误：请检查引号、冒号（“字段名: 值”）和缩进（用空格，同级左对齐）",
+}
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _line(lines: list[str], index: int) -> str:
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _excerpt(line: str) -> str:
+    text = line.strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
+    """(line, column, message) for a YAML error, both 1-based."""
+    lines = text.split("\n")
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return line, col, f"YAML 语法错误：{ADVICE['control']}（字符编码 U+{ord(char):04X}）"
     problem = getattr(exc, "problem", None) or ""
-    return f"YAML 语法错误：{advice}（解析器原文：{problem}）" if problem else f"YAML 语法错误：{advice}"
+    context = getattr(exc, "context", None) or ""
+    pmark = getattr(exc, "problem_mark", None)
+    cmark = getattr(exc, "context_mark", None)
+    mark = pmark or cmark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    kind = "other"
+    if "'\\t'" in problem or "\t" in problem:
+        kind = "tab"
+    elif "while scanning a quoted scalar" in context:
+        kind = "quote"
+        if cmark:   # where the quote opened, not the end of the file
+            line, col = cmark.line + 1, cmark.column + 1
+    elif "flow sequence" in context or "flow mapping" in context:
+        kind = "flow-seq" if "sequence" in context else "flow-map"
+        if cmark:   # where the bracket opened
+            line, col = cmark.line + 1, cmark.column + 1
+    elif "unknown escape character" in problem:
+        kind = "escape"
+    elif "mapping values are not allowed here" in problem:
+        here, prev_index = line - 1, line - 2
+        while prev_index >= 0 and not _line(lines, prev_index).strip():
+            prev_index -= 1
+        prev = _line(lines, prev_index)
+        if FULLWIDTH_KEY.match(prev):
+            kind, line, col = "fullwidth-colon", prev_index + 1, _indent(prev) + 1
+        elif prev_index >= 0 and _indent(_line(lines, here)) > _indent(prev) and ": " in prev.rstrip() + " ":
+            kind = "indent-colon"
+        else:
+            kind = "stray-colon"
+    elif "could not find expected ':'" in problem:
+        kind = "no-colon"
+        if cmark:   # the line that lacks the colon, not the next one
+            line, col = cmark.line + 1, cmark.column + 1
+    elif "expected a single document" in context:
+        kind = "documents"
+    elif "found undefined alias" in problem:
+        kind = "alias"
+    elif "for merging" in problem or "while constructing a mapping" in context and "merg" in problem:
+        kind = "merge"
+    elif "that cannot start any token" in problem:
+        kind = "special"
+    elif "but found '<scalar>'" in problem and pmark:
+        before = _line(lines, pmark.line)[: pmark.column].rstrip()
+        kind = "after-quote" if before.endswith(("\"", "'")) else "indent"
+    elif "expected <block end>" in problem or "did not find expected" in problem or "block" in context:
+        kind = "indent"
+    # A full-width colon after a field name breaks the structure in many ways;
+    # when one stands on or just before the reported line, that is the cause.
+    if kind in ("no-colon", "indent", "other", "stray-colon"):
+        for index in (line - 1, line - 2):
+            candidate = _line(lines, index)
+            if FULLWIDTH_KEY.match(candidate):
+                kind, line, col = "fullwidth-colon", index + 1, _indent(candidate) + 1
+                break
+    message = f"YAML 语法错误：{ADVICE[kind]}"
+    shown = _excerpt(_line(lines, line - 1))
+    if shown:
+        message += f"（这一行：{shown}）"
+    if kind == "other" and problem:
+        message += f"（解析器：{problem}）"
+    return line, col, message
