@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chapters import Chapter, Plan, Unit
+from .commitments import REGISTERS
 from .tables import TableFile
 
 
@@ -127,6 +128,8 @@ def build_model(plan: Plan, tables: dict[str, TableFile]) -> Model:
     indicator_tables: dict[str, IndicatorTable] = {}
     boxes: dict[str, Box] = {}
     for key, tf in tables.items():
+        if tf.kind in REGISTERS:      # commitments, glossary: not tables of the plan
+            continue
         if tf.kind == "box":
             boxes[key] = Box(tf, located.get(key))
         else:

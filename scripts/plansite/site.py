@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import integrity
+from . import commitments, integrity, tracking
 from .chapters import Chapter, Marker, Plan, Section, Unit, load_plan
 from .model import Box, IndicatorTable, Model, build_model
 from .problems import BuildError, Problem
@@ -33,6 +33,7 @@ class SiteBuild:
     root: Path
     model: Model
     pages: dict[str, Page] = field(default_factory=dict)
+    tracking: tracking.Tracking | None = None
 
     def __post_init__(self) -> None:
         self.env = environment(self.root)
@@ -51,6 +52,7 @@ class SiteBuild:
             nav.append({part.title: children})
         nav.append({"指标": "indicators/index.md"})
         nav.append({"专栏": "boxes/index.md"})
+        nav += self.tracking.nav() if self.tracking else []
         return nav
 
     def render_docs_page(self, markdown: str, src_uri: str) -> str:
@@ -101,6 +103,8 @@ class SiteBuild:
         self._add("boxes/index.md", "pages/boxes.md.j2", None, "专栏")
         for box in m.boxes.values():
             self._add(box.src_uri, "pages/box.md.j2", box.file.path, box.heading, box=box)
+        if self.tracking:
+            self.tracking.add_pages(self)
 
     def _add(self, src_uri: str, template: str, edit: str | None, title: str, **context) -> None:
         md = self._render(template, page=src_uri, **context)
@@ -112,10 +116,13 @@ def build(root: Path) -> SiteBuild:
     problems: list[Problem] = []
     plan = load_plan(root, problems)
     tables = load_tables(root, problems)
-    stems = {p.stem for p in (root / "tables").glob("*.yaml")}
+    # Registers (commitments, glossary) are not placed by a chapter marker.
+    stems = {p.stem for p in (root / "tables").glob("*.yaml")} - commitments.REGISTERS
     problems += integrity.check(plan, tables, stems)
+    problems += commitments.check(plan, tables)
     if problems:
         raise BuildError(problems)
     site = SiteBuild(root, build_model(plan, tables))
+    site.tracking = tracking.Tracking.build(root, site.model, tables)
     site.render_pages()
     return site

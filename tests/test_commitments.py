@@ -1,0 +1,180 @@
+"""The commitments register: counts per chapter, quotes verbatim in the units
+they cite (as a reader sees them), coverage of every unit that states a
+target, badges in chapter pages, and the checks that keep the plan's first
+statement of a target from being overwritten."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plantext import soup, squeeze
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from plansite.problems import BuildError  # noqa: E402
+from plansite.site import build  # noqa: E402
+
+REGISTER = yaml.safe_load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
+ENTRIES = REGISTER["commitments"]
+# The issue's description of a sentence that states a target: one of these
+# words and an Arabic number.
+TRIGGERS = re.compile(r"到2025年|“十四五”期间|新增|新建|累计|达到|超|以上")
+SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+def chapter_of(unit_id: str) -> int | None:
+    m = re.match(r"ch(\d+)-", unit_id)
+    return int(m.group(1)) if m else None
+
+
+@pytest.fixture(scope="module")
+def units(built_site) -> dict[str, str]:
+    """id → text of every unit on every chapter page, as built."""
+    out = {}
+    for path in sorted((built_site / "chapters").glob("*/index.html")):
+        for el in soup(path).select("[data-para]"):
+            out[el["id"]] = el.get_text()
+    return out
+
+
+def test_counts_per_chapter_shown_on_the_register_page(built_site):
+    expected = Counter(chapter_of(e["unit"]) for e in ENTRIES)
+    page = soup(built_site / "commitments" / "index.html")
+    shown = {}
+    for tr in page.select(".track-counts tbody tr"):
+        m = re.match(r"第(.+?)章", tr.th.get_text())
+        shown[m.group(1)] = int(tr.td.get_text())
+    numerals = "一二三四五六七八九十"
+    def cn(n):  # 4 → 四, 13 → 十三
+        return numerals[n - 1] if n <= 10 else "十" + numerals[n - 11]
+    assert shown == {cn(ch): n for ch, n in expected.items()}
+    assert int(page.select_one(".track-counts tfoot td").get_text()) == len(ENTRIES)
+    assert len(page.select("li.commit")) == len(ENTRIES)
+
+
+def test_chapters_4_to_13_hold_roughly_a_hundred():
+    n = sum(1 for e in ENTRIES if 4 <= (chapter_of(e["unit"]) or 0) <= 13)
+    assert 90 <= n <= 130, n
+
+
+def test_every_quote_is_verbatim_in_the_unit_it_cites(units):
+    for e in ENTRIES:
+        assert e["unit"] in units, e["id"]
+        assert e["quote"] in units[e["unit"]], (e["id"], e["quote"])
+
+
+def test_the_issue_example_is_three_entries():
+    got = [(e["target_value"], e.get("target_qualifier"), e.get("target_unit"))
+           for e in ENTRIES if e["unit"] == "ch4-s1-p1"]
+    assert got == [(400, "超", "家"), (5, "以上", "家"), (15, None, "家")]
+
+
+def test_every_unit_stating_a_target_has_an_entry_or_an_exclusion(units):
+    cited = {e["unit"] for e in ENTRIES}
+    excluded = {x["unit"]: x["reason"] for x in REGISTER["exclusions"]}
+    missing = []
+    for uid, text in units.items():
+        if not re.match(r"ch\d+-", uid):
+            continue
+        stating = [s for s in SENTENCE.findall(squeeze(text)) if TRIGGERS.search(s) and re.search(r"\d", s)]
+        if stating and uid not in cited and not excluded.get(uid, "").strip():
+            missing.append((uid, stating[0][:60]))
+    assert missing == []
+    assert not cited & set(excluded)
+
+
+def test_units_with_commitments_carry_a_badge_outside_the_unit(built_site):
+    by_unit = Counter(e["unit"] for e in ENTRIES)
+    page = soup(built_site / "chapters" / "ch04" / "index.html")
+    for el in page.select("[data-para]"):
+        n = by_unit.get(el["id"], 0)
+        after = el.find_next_sibling()
+        badge = after.select_one("a.plan-commit-badge") if after is not None else None
+        has_badge = badge is not None and "plan-unit-after" in after.get("class", [])
+        if n:
+            assert el.get("data-commitments") == str(n), el["id"]
+            assert has_badge and badge.get_text() == f"{n} 项承诺", el["id"]
+            assert badge["href"].startswith("../../commitments/#c-" + el["id"])
+        else:
+            assert not el.has_attr("data-commitments") and not has_badge, el["id"]
+        assert not el.select(".plan-commit-badge")
+
+
+def test_commitment_units_json_for_search(built_site):
+    doc = json.loads((built_site / "data" / "commitment-units.json").read_text(encoding="utf-8"))
+    expected: dict[str, list[str]] = {}
+    for e in ENTRIES:
+        expected.setdefault(e["unit"], []).append(e["id"])
+    assert doc["units"] == expected
+
+
+def test_without_javascript_the_whole_list_shows(built_site):
+    page = soup(built_site / "commitments" / "index.html")
+    assert page.select_one("#commit-filter").has_attr("hidden")
+    assert not page.select("li.commit[hidden]")
+    assert len(page.select("li.commit")) == len(ENTRIES)
+
+
+# -- checks: a status needs a reason and a source; progress needs a source;
+#    the target stays the plan's words -------------------------------------
+@pytest.fixture
+def project(tmp_path):
+    for name in ("chapters", "tables", "templates"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def problems_after(project: Path, edit) -> list[str]:
+    path = project / "tables" / "commitments.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data["commitments"][0])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(BuildError) as exc:
+        build(project)
+    return [str(p) for p in exc.value.problems]
+
+
+def test_progress_without_source_fails_with_a_clear_message(project):
+    found = problems_after(project, lambda c: c.update(progress=[{"year": 2023, "value": 350}]))
+    assert len(found) == 1
+    assert "commitments.yaml" in found[0] and "progress[0]" in found[0] and "source" in found[0]
+    assert "缺少必填字段" in found[0]
+
+
+def test_status_without_reason_fails_with_a_clear_message(project):
+    found = problems_after(project, lambda c: c.update(status="滞后", status_source="某年统计公报"))
+    assert len(found) == 1 and "status_reason" in found[0] and "缺少必填字段" in found[0]
+
+
+def test_status_with_reason_and_source_and_progress_passes(project):
+    path = project / "tables" / "commitments.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["commitments"][0].update(status="基本符合预期", status_reason="测试", status_source="测试来源",
+                                  progress=[{"year": 2023, "value": 350, "source": "测试来源"}])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = build(project)
+    md = site.pages["commitments.md"].markdown
+    assert "2023年 350（来源：测试来源）" in md and "基本符合预期" in md
+
+
+def test_changing_the_target_is_refused(project):
+    found = problems_after(project, lambda c: c.update(target_value=500))
+    assert len(found) == 1 and "target_value" in found[0] and "progress" in found[0]
+
+
+def test_a_quote_not_in_its_unit_is_refused(project):
+    found = problems_after(project, lambda c: c.update(quote="实现高新技术企业超500家"))
+    assert any("quote" in p and "逐字" in p for p in found)
+
+
+def test_an_unknown_unit_or_indicator_is_refused(project):
+    found = problems_after(project, lambda c: c.update(unit="ch4-s1-p99", indicator="ind14-99"))
+    assert any("ch4-s1-p99" in p for p in found)
