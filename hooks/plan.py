@@ -22,9 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_tables  # noqa: E402
+from plansite import search_index  # noqa: E402
 
 WATCHED = ("chapters", "tables", "templates", "scripts")
 KEY = "plan_site"
+SEARCH = "plan_search"
 
 
 def on_config(config):
@@ -34,6 +36,7 @@ def on_config(config):
         raise PluginError("\n" + exc.report()) from None
     config[KEY] = site
     config["nav"] = site.nav()
+    config[SEARCH] = search_index.Collector(ROOT, search_index.reading_order(config["nav"]))
     return config
 
 
@@ -53,6 +56,17 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by:
         return markdown
     return config[KEY].render_docs_page(markdown, page.file.src_uri)
+
+
+def on_page_content(html, page, config, files):
+    """Chapter pages feed the search index with the units as rendered."""
+    if page.file.src_uri.startswith("chapters/"):
+        config[SEARCH].add(page.file.src_uri, page.url, page.title, html)
+    return html
+
+
+def on_post_build(config):
+    config[SEARCH].write(Path(config["site_dir"]))
 
 
 def on_serve(server, config, builder):

@@ -1,0 +1,349 @@
+// The plan's search engine: every plan unit (paragraph, table row, 专栏
+// item) whose text contains the query, and nothing else.
+//
+// Loaded on first use of search (search.js adds it), with the index that
+// scripts/plansite/search_index.py writes to search/plan-index.json. The
+// index holds each unit's text already cut into words by jieba at build
+// time (with the project dictionary tables/search-terms.txt); from those
+// words this file derives the vocabulary and its frequencies, which it uses
+// to cut queries into words the same way jieba does (the most probable path
+// through the dictionary words of the plan), to rank results (BM25 over the
+// words) and to suggest words.
+//
+// Matching itself never depends on the words: text and query are both
+// normalised (NFKC, lower case, Traditional → Simplified, whitespace
+// dropped) and compared as plain substrings, so 运河 finds 大运河 and 2025年
+// finds 2025年 whatever jieba made of them.
+(function () {
+  "use strict";
+
+  var SEP = "\t";
+  var WS = /\s/;
+  // Words that are only punctuation or symbols are left out when a phrase
+  // is cut into words: 「两新一智」 looks for 两新一智.
+  var PUNCT = /^[\p{P}\p{S}]+$/u;
+  var ALNUM = /^[0-9a-z.%]$/;
+
+  function normChar(ch, t2s) {
+    var code = ch.codePointAt(0);
+    if (code < 128) return WS.test(ch) ? "" : ch.toLowerCase();
+    if (code >= 0x4e00 && code <= 0x9fff) return t2s[ch] || ch;
+    var s = ch.normalize("NFKC").toLowerCase();
+    var out = "";
+    for (var c of s) {
+      if (!WS.test(c)) out += t2s[c] || c;
+    }
+    return out;
+  }
+
+  // Normalised text plus, for each of its characters, where the original
+  // character starts and ends in the text (for highlighting).
+  function normalise(text, t2s, withMap) {
+    var norm = "";
+    var starts = withMap ? [] : null;
+    var ends = withMap ? [] : null;
+    var i = 0;
+    for (var ch of text) {
+      var n = normChar(ch, t2s);
+      if (withMap) {
+        for (var k = 0; k < n.length; k++) {
+          starts.push(i);
+          ends.push(i + ch.length);
+        }
+      }
+      norm += n;
+      i += ch.length;
+    }
+    return { norm: norm, starts: starts, ends: ends };
+  }
+
+  function countIn(hay, needle) {
+    var n = 0;
+    var at = hay.indexOf(needle);
+    while (at >= 0) {
+      n++;
+      at = hay.indexOf(needle, at + needle.length);
+    }
+    return n;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return key in values ? String(values[key]) : "";
+    });
+  }
+
+  function Engine(data) {
+    var self = this;
+    this.c = data.const;
+    this.pages = data.pages;
+    var t2s = Object.create(null);
+    var pairs = Array.from(data.t2s);
+    for (var i = 0; i + 1 < pairs.length; i += 2) t2s[pairs[i]] = pairs[i + 1];
+    this.t2s = t2s;
+    this.heads = data.heads.map(function (h) { return normalise(h, t2s).norm; });
+    this.headText = data.heads;
+    var vocab = new Map();
+    var total = 0;
+    var maxLen = 1;
+    this.units = data.units.map(function (u, order) {
+      var words = u[7].split(SEP);
+      var text = words.join("");
+      var tf = new Map();
+      var count = 0;
+      words.forEach(function (w) {
+        var nw = normalise(w, t2s).norm;
+        if (!nw) return;
+        count++;
+        tf.set(nw, (tf.get(nw) || 0) + 1);
+      });
+      tf.forEach(function (n, w) {
+        var v = vocab.get(w);
+        if (!v) {
+          v = { f: 0, df: 0 };
+          vocab.set(w, v);
+          var len = Array.from(w).length;
+          if (len > maxLen) maxLen = len;
+        }
+        v.f += n;
+        v.df += 1;
+        total += n;
+      });
+      var n = normalise(text, t2s, true);
+      var label = u[6] > u[5] ? normalise(text.slice(u[5], u[6]), t2s).norm : "";
+      return {
+        order: order, id: u[0], page: u[1], section: u[2], group: u[3], kind: u[4],
+        text: text, norm: n.norm, starts: n.starts, ends: n.ends, label: label,
+        tf: tf, length: count
+      };
+    });
+    this.vocab = vocab;
+    this.total = total;
+    this.maxLen = Math.min(maxLen, 16);
+    this.avgLength = this.units.reduce(function (s, u) { return s + u.length; }, 0) / Math.max(1, this.units.length);
+    this.longest = this.units.reduce(function (m, u) { return Math.max(m, u.norm.length); }, 0);
+    // Words by frequency, for suggestions.
+    this.words = Array.from(vocab.keys()).filter(function (w) {
+      return Array.from(w).length > 1 && !PUNCT.test(w);
+    }).sort(function (a, b) { return vocab.get(b).f - vocab.get(a).f || (a < b ? -1 : 1); });
+    self.ready = true;
+  }
+
+  Engine.prototype.norm = function (text) {
+    return normalise(String(text).normalize("NFKC"), this.t2s).norm;
+  };
+
+  // Cut a normalised phrase into words the way jieba does: the most probable
+  // path through the words of the plan's vocabulary (unknown characters stand
+  // alone, runs of Latin letters and digits stay together).
+  Engine.prototype.segment = function (phrase) {
+    var chars = Array.from(phrase);
+    var n = chars.length;
+    var vocab = this.vocab;
+    var logTotal = Math.log(this.total || 1);
+    var best = new Array(n + 1);
+    var next = new Array(n + 1);
+    best[n] = 0;
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = -Infinity;
+      var word = "";
+      for (var j = i + 1; j <= Math.min(n, i + this.maxLen); j++) {
+        word += chars[j - 1];
+        var v = vocab.get(word);
+        if (!v && j > i + 1) continue;
+        var score = Math.log(v ? v.f : 0.5) - logTotal + best[j];
+        if (score > best[i]) {
+          best[i] = score;
+          next[i] = j;
+        }
+      }
+    }
+    var out = [];
+    var run = "";
+    for (var k = 0; k < n; k = next[k]) {
+      var w = chars.slice(k, next[k]).join("");
+      if (next[k] === k + 1 && !vocab.has(w) && ALNUM.test(w)) {
+        run += w;
+        continue;
+      }
+      if (run) { out.push(run); run = ""; }
+      out.push(w);
+    }
+    if (run) out.push(run);
+    return out;
+  };
+
+  function uniq(list) {
+    var seen = new Set();
+    return list.filter(function (x) {
+      if (seen.has(x)) return false;
+      seen.add(x);
+      return true;
+    });
+  }
+
+  // The query → what to look for. mode: "empty" | "exact" | "fallback" | "none".
+  Engine.prototype.plan = function (query) {
+    var raw = String(query == null ? "" : query);
+    var spaced = raw.normalize("NFKC");
+    var self = this;
+    var terms = uniq(spaced.split(/\s+/).map(function (t) { return self.norm(t); }).filter(Boolean));
+    var phrase = terms.join("");
+    var shown = raw.trim().replace(/\s+/g, " ");
+    if (!terms.length) return { mode: "empty", terms: [], shown: shown };
+    var longest = Math.max.apply(null, terms.map(function (t) { return t.length; }));
+    if (longest > this.longest) return { mode: "tooLong", terms: terms, shown: shown, length: Array.from(raw.trim()).length };
+    var found = this.match(terms);
+    if (found.length) return { mode: "exact", terms: terms, found: found, shown: shown };
+    if (terms.length === 1 && Array.from(phrase).length <= this.c.segmentMaxLength) {
+      var words = uniq(this.segment(phrase).filter(function (w) { return !PUNCT.test(w); }));
+      if (words.length && !(words.length === 1 && words[0] === phrase)) {
+        found = this.match(words);
+        if (found.length) return { mode: "fallback", terms: words, found: found, shown: shown };
+      }
+    }
+    return { mode: "none", terms: terms, found: [], shown: shown };
+  };
+
+  Engine.prototype.match = function (terms) {
+    var out = [];
+    var units = this.units;
+    for (var i = 0; i < units.length; i++) {
+      var u = units[i];
+      var all = true;
+      for (var t = 0; t < terms.length; t++) {
+        if (u.norm.indexOf(terms[t]) < 0) { all = false; break; }
+      }
+      if (all) out.push(u);
+    }
+    return out;
+  };
+
+  // Occurrences of the terms in a unit: count and merged ranges in its text.
+  Engine.prototype.occurrences = function (unit, terms) {
+    return this.rangesIn(unit.norm, unit.starts, unit.ends, terms);
+  };
+
+  Engine.prototype.rangesIn = function (norm, starts, ends, terms) {
+    var spans = [];
+    var count = 0;
+    terms.forEach(function (t) {
+      var at = norm.indexOf(t);
+      while (at >= 0) {
+        count++;
+        spans.push([starts[at], ends[at + t.length - 1]]);
+        at = norm.indexOf(t, at + t.length);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    spans.forEach(function (s) {
+      var last = merged[merged.length - 1];
+      if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+      else merged.push([s[0], s[1]]);
+    });
+    return { count: count, ranges: merged };
+  };
+
+  // Ranges to highlight in any text (a unit on its own page).
+  Engine.prototype.highlight = function (query, text) {
+    var p = this.plan(query);
+    if (p.mode !== "exact" && p.mode !== "fallback") return [];
+    var n = normalise(text, this.t2s, true);
+    return this.rangesIn(n.norm, n.starts, n.ends, p.terms).ranges;
+  };
+
+  Engine.prototype.search = function (query) {
+    var p = this.plan(query);
+    var self = this;
+    var results = [];
+    var mentions = 0;
+    var chapters = new Set();
+    if (p.found && p.found.length) {
+      var words = uniq([].concat.apply([], p.terms.map(function (t) { return self.segment(t); })))
+        .filter(function (w) { return !PUNCT.test(w); });
+      var idf = words.map(function (w) {
+        var df = 0;
+        self.units.forEach(function (u) { if (u.norm.indexOf(w) >= 0) df++; });
+        var N = self.units.length;
+        return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+      });
+      var joined = p.terms.join("");
+      results = p.found.map(function (u) {
+        var occ = self.occurrences(u, p.terms);
+        mentions += occ.count;
+        chapters.add(u.page);
+        var labelHit = !!u.label && p.terms.every(function (t) { return u.label.indexOf(t) >= 0; });
+        var heads = (u.section >= 0 ? self.heads[u.section] : "") + SEP + (u.group >= 0 ? self.heads[u.group] : "");
+        var headHit = p.terms.every(function (t) { return heads.indexOf(t) >= 0; });
+        var phraseHit = p.mode === "exact" && u.norm.indexOf(joined) >= 0;
+        var bm25 = 0;
+        words.forEach(function (w, i) {
+          var whole = u.tf.get(w) || 0;
+          var inside = countIn(u.norm, w) - whole;
+          var tf = whole + 0.5 * Math.max(0, inside);
+          var k1 = 1.2;
+          var b = 0.75;
+          bm25 += idf[i] * (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * u.length / self.avgLength));
+        });
+        var tier = (labelHit ? 4 : 0) + (headHit ? 2 : 0) + (phraseHit ? 1 : 0);
+        return { unit: u, count: occ.count, ranges: occ.ranges, score: tier * 1000 + bm25, tier: tier };
+      });
+      results.sort(function (a, b) { return b.score - a.score || a.unit.order - b.unit.order; });
+    }
+    return {
+      mode: p.mode, terms: p.terms, shown: p.shown, length: p.length,
+      results: results, mentions: mentions, chapters: chapters.size,
+      suggestions: results.length ? [] : this.closest(p)
+    };
+  };
+
+  // Words that do occur, closest to what was asked: the query's own words
+  // that occur, then plan words sharing the most characters with it.
+  Engine.prototype.closest = function (p) {
+    if (p.mode === "empty") return [];
+    var self = this;
+    var limit = this.c.suggestLimit;
+    var phrase = p.terms.join("").slice(0, this.c.segmentMaxLength);
+    var out = [];
+    var add = function (w) {
+      if (w && out.indexOf(w) < 0 && out.length < limit && self.match([w]).length) out.push(w);
+    };
+    p.terms.forEach(function (t) {
+      if (t.length <= self.c.segmentMaxLength) {
+        self.segment(t).forEach(function (w) { if (Array.from(w).length > 1 && !PUNCT.test(w)) add(w); });
+      }
+    });
+    var chars = new Set(Array.from(phrase).filter(function (c) { return !PUNCT.test(c); }));
+    if (chars.size && out.length < limit) {
+      var scored = [];
+      this.words.forEach(function (w) {
+        var shared = 0;
+        var len = 0;
+        for (var c of w) { len++; if (chars.has(c)) shared++; }
+        if (shared) scored.push([shared / (len + chars.size - shared), w]);
+      });
+      scored.sort(function (a, b) { return b[0] - a[0]; });
+      scored.slice(0, limit * 2).forEach(function (s) { add(s[1]); });
+    }
+    return out;
+  };
+
+  // Words of the plan that start with what is typed (suggestions as you type).
+  Engine.prototype.complete = function (query) {
+    var q = this.norm(query);
+    if (!q) return [];
+    var out = [];
+    for (var i = 0; i < this.words.length && out.length < this.c.suggestLimit; i++) {
+      var w = this.words[i];
+      if (w !== q && w.indexOf(q) === 0) out.push(w);
+    }
+    return out;
+  };
+
+  Engine.prototype.format = function (key, values) {
+    return format(this.c.messages[key], values || {});
+  };
+
+  window.PlanSearchEngine = Engine;
+})();

@@ -1,0 +1,419 @@
+// Search on every page: the field in the header (keys / and s), instant
+// results as you type, the full results page search/?q=…, and the
+// highlight of the query in the unit a result leads to (…?h=query#unit).
+//
+// This file is small and loads with every page; the engine
+// (search-engine.js) and the index (search/plan-index.json) load on first
+// use only. Everything shown is built with DOM methods and textContent:
+// nothing from a query or from the index is ever parsed as markup.
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var base = script ? script.src : location.href;
+  var root = new URL("../../", base);
+  var engineUrl = new URL("search-engine.js", base);
+  var indexUrl = new URL("search/plan-index.json", root);
+  var pageUrl = new URL("search/", root);
+  var loading = null;
+
+  function load() {
+    if (!loading) {
+      var code = new Promise(function (resolve, reject) {
+        if (window.PlanSearchEngine) return resolve();
+        var s = document.createElement("script");
+        s.src = engineUrl.href;
+        s.onload = function () { resolve(); };
+        s.onerror = function () { reject(new Error("search engine did not load")); };
+        document.head.appendChild(s);
+      });
+      var data = fetch(indexUrl.href).then(function (r) {
+        if (!r.ok) throw new Error("search index: HTTP " + r.status);
+        return r.json();
+      });
+      loading = Promise.all([code, data]).then(function (both) {
+        return new window.PlanSearchEngine(both[1]);
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  // -- building blocks ---------------------------------------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) {
+      if (c != null) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  // A message template with {placeholders} → nodes; values are nodes or text.
+  function template(text, values) {
+    var frag = document.createDocumentFragment();
+    text.split(/(\{\w+\})/).forEach(function (part) {
+      var m = /^\{(\w+)\}$/.exec(part);
+      if (!m) {
+        if (part) frag.appendChild(document.createTextNode(part));
+        return;
+      }
+      var v = values[m[1]];
+      frag.appendChild(v instanceof Node ? v : document.createTextNode(v == null ? "" : String(v)));
+    });
+    return frag;
+  }
+
+  function searchHref(query, extra) {
+    var u = new URL(pageUrl.href);
+    u.searchParams.set("q", query);
+    Object.keys(extra || {}).forEach(function (k) {
+      if (extra[k]) u.searchParams.set(k, extra[k]);
+    });
+    return u.href;
+  }
+
+  function unitHref(engine, unit, query) {
+    var u = new URL(engine.pages[unit.page].url, root);
+    u.searchParams.set("h", query);
+    u.hash = unit.id;
+    return u.href;
+  }
+
+  function place(engine, unit) {
+    var parts = [engine.pages[unit.page].title];
+    if (unit.section >= 0) parts.push(engine.headText[unit.section]);
+    if (unit.group >= 0) parts.push(engine.headText[unit.group]);
+    return parts.join(" › ");
+  }
+
+  // The text around every match, matches in <mark>; windows that touch are
+  // joined, gaps shown as "…". maxWindows (optional) caps the windows shown.
+  function snippet(text, ranges, context, maxWindows) {
+    var frag = document.createDocumentFragment();
+    var windows = [];
+    ranges.forEach(function (r) {
+      var w = [Math.max(0, r[0] - context), Math.min(text.length, r[1] + context), [r]];
+      var last = windows[windows.length - 1];
+      if (last && w[0] <= last[1]) {
+        last[1] = Math.max(last[1], w[1]);
+        last[2].push(r);
+      } else {
+        windows.push(w);
+      }
+    });
+    if (!windows.length) windows.push([0, Math.min(text.length, context * 3), []]);
+    var shown = maxWindows ? windows.slice(0, maxWindows) : windows;
+    shown.forEach(function (w, i) {
+      if (w[0] > 0 || i > 0) frag.appendChild(document.createTextNode("…"));
+      var at = w[0];
+      w[2].forEach(function (r) {
+        if (r[0] > at) frag.appendChild(document.createTextNode(text.slice(at, r[0])));
+        frag.appendChild(el("mark", { text: text.slice(r[0], r[1]) }));
+        at = r[1];
+      });
+      frag.appendChild(document.createTextNode(text.slice(at, w[1])));
+    });
+    var lastShown = shown[shown.length - 1];
+    if (lastShown[1] < text.length || shown.length < windows.length) frag.appendChild(document.createTextNode("…"));
+    return frag;
+  }
+
+  function message(engine, res) {
+    var m = engine.c.messages;
+    if (res.mode === "empty") return el("p", { className: "plan-search__message", text: m.empty });
+    if (res.mode === "tooLong") return el("p", { className: "plan-search__message", text: engine.format("tooLong", { n: res.length }) });
+    if (res.mode === "fallback") {
+      return el("p", { className: "plan-search__message", "data-search-fallback": res.terms.join(" ") },
+        [engine.format("fallback", { q: res.shown, words: res.terms.join("、") })]);
+    }
+    if (res.mode === "none") return el("p", { className: "plan-search__message", text: engine.format("none", { q: res.shown }) });
+    return null;
+  }
+
+  function suggestions(engine, words, label) {
+    if (!words.length) return null;
+    var list = el("ul", { className: "plan-search__suggest" }, words.map(function (w) {
+      return el("li", {}, [el("a", { href: searchHref(w), "data-search-suggestion": w, text: w })]);
+    }));
+    return el("div", { className: "plan-search__suggestions" }, [el("p", { text: label }), list]);
+  }
+
+  function summary(engine, res) {
+    var count = el("span", { "data-search-count": "", text: String(res.results.length) });
+    return el("p", { className: "plan-search__summary" }, [template(engine.c.messages.summary, {
+      n: res.mentions, m: count, k: res.chapters
+    })]);
+  }
+
+  function resultItem(engine, r, query, maxWindows) {
+    var u = r.unit;
+    return el("li", { className: "plan-search__result", "data-search-result": "", "data-unit": u.id }, [
+      el("a", { className: "plan-search__link", href: unitHref(engine, u, query) }, [
+        el("span", { className: "plan-search__place", text: place(engine, u) })
+      ]),
+      el("span", { className: "plan-search__meta" }, [
+        el("span", { className: "plan-search__kind", text: engine.c.kinds[u.kind] }),
+        " · " + engine.format("count", { c: r.count }) + " · " + u.id
+      ]),
+      el("p", { className: "plan-search__snippet" }, [snippet(u.text, r.ranges, engine.c.snippetContext, maxWindows)])
+    ]);
+  }
+
+  // -- the full results page -----------------------------------------------------
+  function resultsPage(container) {
+    var params = new URLSearchParams(location.search);
+    var query = params.get("q") || "";
+    var state = { order: params.get("order") === "plan" ? "plan" : "rank", ch: params.get("ch") || "", kind: params.get("kind") || "" };
+    var input = document.querySelector("[data-search-page-input]");
+    if (input) input.value = query;
+    container.setAttribute("data-state", "loading");
+    clear(container);
+    container.appendChild(el("p", { className: "plan-search__message", text: "正在加载搜索索引…" }));
+    load().then(function (engine) {
+      var res = engine.search(query);
+      clear(container);
+      var msg = message(engine, res);
+      if (msg) container.appendChild(msg);
+      if (!res.results.length) {
+        var s = suggestions(engine, res.suggestions, engine.c.messages.suggest);
+        if (s) container.appendChild(s);
+      }
+      container.appendChild(summary(engine, res));
+      var controls = el("div", { className: "plan-search__controls" });
+      var shownNote = el("p", { className: "plan-search__filtered" });
+      var list = el("ol", { className: "plan-search__list" });
+      container.appendChild(controls);
+      container.appendChild(shownNote);
+      container.appendChild(list);
+      if (res.results.length) buildControls(engine, res, state, controls, function () { draw(); });
+      function draw() {
+        var items = res.results.filter(function (r) {
+          return (!state.ch || engine.pages[r.unit.page].url === state.ch) &&
+            (state.kind === "" || String(r.unit.kind) === state.kind);
+        });
+        if (state.order === "plan") items = items.slice().sort(function (a, b) { return a.unit.order - b.unit.order; });
+        clear(list);
+        items.forEach(function (r) { list.appendChild(resultItem(engine, r, query)); });
+        shownNote.textContent = items.length !== res.results.length ? engine.format("filtered", { shown: items.length }) : "";
+        var u = new URL(location.href);
+        ["order", "ch", "kind"].forEach(function (k) {
+          var v = k === "order" ? (state.order === "plan" ? "plan" : "") : state[k];
+          if (v) u.searchParams.set(k, v); else u.searchParams.delete(k);
+        });
+        history.replaceState(history.state, "", u.href);
+      }
+      draw();
+      container.setAttribute("data-state", "done");
+    }, function () {
+      clear(container);
+      container.appendChild(el("p", { className: "plan-search__message", text: "搜索索引加载失败，请刷新页面重试。" }));
+      container.setAttribute("data-state", "error");
+    });
+  }
+
+  function buildControls(engine, res, state, controls, redraw) {
+    var m = engine.c.messages;
+    // order: by relevance or in plan order
+    var order = el("div", { className: "plan-search__order", role: "group", "aria-label": "排序" });
+    [["rank", m.orderRank], ["plan", m.orderPlan]].forEach(function (o) {
+      var b = el("button", { type: "button", className: "plan-search__chip", "data-order": o[0], "aria-pressed": String(state.order === o[0]), text: o[1] });
+      b.addEventListener("click", function () {
+        state.order = o[0];
+        order.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+        redraw();
+      });
+      order.appendChild(b);
+    });
+    controls.appendChild(order);
+    // facet: chapter
+    var byPage = new Map();
+    res.results.forEach(function (r) { byPage.set(r.unit.page, (byPage.get(r.unit.page) || 0) + 1); });
+    var select = el("select", { id: "plan-search-chapter", "data-facet": "chapter" });
+    select.appendChild(el("option", { value: "", text: m.allChapters + "（" + res.results.length + "）" }));
+    Array.from(byPage.keys()).sort(function (a, b) { return a - b; }).forEach(function (p) {
+      var page = engine.pages[p];
+      var opt = el("option", { value: page.url, text: page.title + "（" + byPage.get(p) + "）" });
+      if (page.url === state.ch) opt.selected = true;
+      select.appendChild(opt);
+    });
+    select.addEventListener("change", function () { state.ch = select.value; redraw(); });
+    controls.appendChild(el("div", { className: "plan-search__facet" }, [
+      el("label", { for: "plan-search-chapter", text: "章节" }), select
+    ]));
+    // facet: kind
+    var kinds = el("div", { className: "plan-search__kinds", role: "group", "aria-label": "类型" });
+    var byKind = [0, 0, 0];
+    res.results.forEach(function (r) { byKind[r.unit.kind]++; });
+    var options = [["", m.allKinds, res.results.length]];
+    engine.c.kinds.forEach(function (name, i) { if (byKind[i]) options.push([String(i), name, byKind[i]]); });
+    options.forEach(function (o) {
+      var b = el("button", { type: "button", className: "plan-search__chip", "data-facet-kind": o[0], "aria-pressed": String(state.kind === o[0]), text: o[1] + "（" + o[2] + "）" });
+      b.addEventListener("click", function () {
+        state.kind = o[0];
+        kinds.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+        redraw();
+      });
+      kinds.appendChild(b);
+    });
+    controls.appendChild(kinds);
+  }
+
+  // -- the header field ------------------------------------------------------------
+  function header(box) {
+    var input = box.querySelector("[data-search-input]");
+    var panel = box.querySelector("[data-search-instant]");
+    var toggle = document.getElementById("__search");
+    if (!input || !panel) return;
+    var composing = false;
+    var pending = 0;
+
+    function open() {
+      if (toggle && !toggle.checked) toggle.checked = true;
+      load().then(run, function () {
+        clear(panel);
+        panel.appendChild(el("p", { className: "plan-search__message", text: "搜索索引加载失败，请刷新页面重试。" }));
+      });
+    }
+    function close() {
+      if (toggle) toggle.checked = false;
+      input.blur();
+    }
+    function schedule() {
+      if (composing) return;
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(function () { load().then(run); });
+    }
+    function run(engine) {
+      if (composing) return;
+      var query = input.value;
+      if (panel.getAttribute("data-query") === query && panel.getAttribute("data-state") === "done") return;
+      var res = engine.search(query);
+      clear(panel);
+      panel.setAttribute("data-query", query);
+      var runs = Number(panel.getAttribute("data-runs") || 0) + 1;
+      panel.setAttribute("data-runs", String(runs));
+      if (res.mode === "empty") {
+        panel.setAttribute("data-state", "done");
+        return;
+      }
+      var typed = engine.complete(query);
+      var s = suggestions(engine, typed, "相关词语：");
+      if (s) panel.appendChild(s);
+      var msg = message(engine, res);
+      if (msg) panel.appendChild(msg);
+      if (!res.results.length) {
+        var more = suggestions(engine, res.suggestions, engine.c.messages.suggest);
+        if (more) panel.appendChild(more);
+      }
+      panel.appendChild(summary(engine, res));
+      var list = el("ol", { className: "plan-search__list plan-search__list--instant" });
+      res.results.slice(0, engine.c.instantLimit).forEach(function (r) {
+        list.appendChild(resultItem(engine, r, query, 1));
+      });
+      panel.appendChild(list);
+      if (res.results.length) {
+        panel.appendChild(el("p", { className: "plan-search__all" }, [
+          el("a", { href: searchHref(query), "data-search-all": "", text: engine.format("seeAll", { m: res.results.length }) })
+        ]));
+      }
+      panel.setAttribute("data-state", "done");
+    }
+
+    input.addEventListener("focus", open);
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; schedule(); });
+    input.addEventListener("input", function (e) {
+      if (e.isComposing || composing) return;
+      schedule();
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); close(); }
+    });
+    box.querySelector("form").addEventListener("reset", function () {
+      setTimeout(function () { clear(panel); panel.removeAttribute("data-query"); input.focus(); }, 0);
+    });
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        if (toggle.checked && document.activeElement !== input) input.focus();
+      });
+    }
+    document.addEventListener("keydown", function (e) {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      var t = e.target;
+      var editable = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (editable) return;
+      if (e.key === "/" || e.key === "s" || e.key === "S") {
+        e.preventDefault();
+        input.focus();
+        input.select();
+      } else if (e.key === "Escape" && toggle && toggle.checked) {
+        close();
+      }
+    });
+  }
+
+  // -- arriving from a result: highlight the query in the unit ---------------------
+  function arrival() {
+    var params = new URLSearchParams(location.search);
+    var query = params.get("h");
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!query || !id) return;
+    var unit = document.getElementById(id);
+    if (!unit || !unit.hasAttribute("data-para")) return;
+    unit.classList.add("plan-search-target");
+    load().then(function (engine) {
+      var ranges = engine.highlight(query, unit.textContent);
+      markRanges(unit, ranges);
+      unit.setAttribute("data-search-highlighted", String(ranges.length));
+      unit.scrollIntoView({ block: "center" });
+    });
+  }
+
+  function markRanges(node, ranges) {
+    if (!ranges.length) return;
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    var texts = [];
+    var at = 0;
+    while (walker.nextNode()) {
+      texts.push([walker.currentNode, at]);
+      at += walker.currentNode.data.length;
+    }
+    // from the end, so earlier offsets stay valid
+    for (var i = ranges.length - 1; i >= 0; i--) {
+      var r = ranges[i];
+      for (var j = texts.length - 1; j >= 0; j--) {
+        var t = texts[j][0];
+        var start = texts[j][1];
+        var end = start + t.data.length;
+        var a = Math.max(r[0], start);
+        var b = Math.min(r[1], end);
+        if (a >= b) continue;
+        var middle = t.splitText(a - start);
+        middle.splitText(b - a);
+        var mark = el("mark", { className: "plan-search-hit" });
+        middle.parentNode.replaceChild(mark, middle);
+        mark.appendChild(middle);
+      }
+    }
+  }
+
+  function init() {
+    var box = document.querySelector("[data-plan-search]");
+    if (box) header(box);
+    var container = document.querySelector("[data-search-results]");
+    if (container) resultsPage(container);
+    arrival();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

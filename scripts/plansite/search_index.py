@@ -1,0 +1,346 @@
+"""The site's own search index (issue 5): every plan unit, its place, and its
+jieba words, written as one JSON file the browser loads on first use.
+
+The text of a unit is read back out of the chapter page's HTML (the elements
+with ``data-para``), so search sees exactly what the reader sees: a table
+row's text is its cells as rendered, a 专栏 item includes its label.
+
+What the JSON holds (``search/plan-index.json``):
+
+* ``pages``   chapter pages in reading order: url (from the site root), title;
+* ``heads``   section headings, 专栏 titles and table captions;
+* ``units``   one array per unit, in reading order:
+  ``[id, page, section head or -1, group head or -1, kind, label start,
+  label end, words]`` where ``words`` is the unit's text (whitespace runs
+  collapsed to one space) cut by jieba, joined with TAB (never in the text);
+* ``t2s``     Traditional → Simplified character pairs ("TSTS…"), from
+  OpenCC's TSCharacters table, reduced to the pairs this plan can need;
+* ``const``   everything the script shares with Python: kind names, limits,
+  reader-facing messages.
+
+The browser derives all the rest (vocabulary, word frequencies, query
+segmentation), so the file stays small.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+INDEX_PATH = "search/plan-index.json"
+TERMS_FILE = "tables/search-terms.txt"
+WORD_SEPARATOR = "\t"
+WHITESPACE = re.compile(r"\s+")
+
+KIND_PARA, KIND_TABLE, KIND_BOX = 0, 1, 2
+
+# Shared with docs/assets/javascripts/search*.js through the index's "const".
+CONSTANTS = {
+    "kinds": ["正文", "指标表", "专栏"],
+    "instantLimit": 8,           # results shown under the header field
+    "suggestLimit": 6,           # words offered as you type / on no result
+    "snippetContext": 24,        # characters shown either side of a match
+    "snippetMaxSpans": 6,        # beyond this many windows, the rest is summarised
+    "segmentMaxLength": 64,      # longer phrases are not cut into words
+    "messages": {
+        "empty": "请输入要查找的词语。",
+        "none": "没有找到“{q}”。",
+        "fallback": "未找到完整短语“{q}”，以下段落同时包含：{words}",
+        "suggest": "试试这些出现在规划中的词：",
+        "summary": "{n} 处提及 · {m} 个段落 · {k} 章",
+        "tooLong": "查询太长（{n} 个字符），规划中没有这么长的连续文字。",
+        "loading": "正在加载搜索索引…",
+        "failed": "搜索索引加载失败，请刷新页面重试。",
+        "seeAll": "查看全部 {m} 个段落",
+        "orderRank": "按相关度",
+        "orderPlan": "按规划顺序",
+        "allChapters": "全部章节",
+        "allKinds": "全部类型",
+        "filtered": "当前显示 {shown} 个",
+        "count": "本段 {c} 处",
+    },
+}
+
+
+# -- normalisation (the same rules as search-engine.js) ----------------------
+
+def load_t2s() -> dict[str, str]:
+    """Traditional → Simplified single characters from OpenCC's own table
+    (opencc-python-reimplemented ships it); the first candidate wins."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    out: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue
+        trad, simp = line.split("\t", 1)
+        simp = simp.split()[0]
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            out[trad] = simp
+    return out
+
+
+def normalise_char(ch: str, t2s: dict[str, str]) -> str:
+    """One character as search compares it: NFKC, lower case, Simplified,
+    whitespace dropped."""
+    s = unicodedata.normalize("NFKC", ch).lower()
+    return "".join(t2s.get(c, c) for c in s if not c.isspace())
+
+
+def normalise(text: str, t2s: dict[str, str]) -> str:
+    return "".join(normalise_char(c, t2s) for c in text)
+
+
+# -- reading units out of the built HTML ----------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class RawUnit:
+    id: str
+    kind: int
+    text: str = ""
+    label: tuple[int, int] = (0, 0)
+    section: str = ""
+    group: str = ""
+
+
+class _UnitParser(HTMLParser):
+    """Collects [data-para] elements with their text, the h1/h2 headings they
+    stand under, and the 专栏 title or table caption they belong to."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.units: list[RawUnit] = []
+        self.stack: list[tuple[str, dict]] = []
+        self.unit: RawUnit | None = None
+        self.unit_depth = 0
+        self.label_tag: str | None = None
+        self.label_start = -1
+        self.heading: list[str] | None = None     # text being collected for h2/h3/caption
+        self.heading_tag = ""
+        self.skip_depth = 0                        # inside a.headerlink
+        self.section = ""
+        self.group = ""
+        self.box_depth = 0
+        self.table_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in VOID:
+            return
+        self.stack.append((tag, a))
+        depth = len(self.stack)
+        cls = (a.get("class") or "").split()
+        if self.skip_depth:
+            return
+        if tag == "a" and "headerlink" in cls:
+            self.skip_depth = depth
+            return
+        if tag == "aside" and "plan-box" in cls:
+            self.box_depth = depth
+        if tag == "table":
+            self.table_depth = depth
+            self.group = ""
+        if tag in ("h1", "h2"):
+            self.heading, self.heading_tag = [], tag
+            if tag == "h1":
+                self.section = ""
+        if tag == "h3" and self.box_depth:
+            self.heading, self.heading_tag = [], tag
+        if self.unit is None and a.get("data-para") is not None:
+            kind = KIND_BOX if self.box_depth else KIND_TABLE if self.table_depth else KIND_PARA
+            self.unit = RawUnit(a.get("id") or a["data-para"], kind, section=self.section)
+            self.unit_depth = depth
+            if tag == "caption":
+                self.heading, self.heading_tag = [], "caption"
+            return
+        if self.unit is not None and self.label_tag is None and self.unit.label == (0, 0):
+            first_strong = tag == "strong" and not self.unit.text.strip()
+            first_link = tag == "a" and self.unit.kind == KIND_TABLE
+            if first_strong or first_link:
+                self.label_tag, self.label_start = tag, len(self.unit.text)
+
+    def handle_endtag(self, tag):
+        if tag in VOID or not self.stack:
+            return
+        # tolerate unclosed elements: pop up to the matching tag
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            depth = len(self.stack) + 1
+            if self.skip_depth and depth == self.skip_depth:
+                self.skip_depth = 0
+            if self.unit is not None and self.label_tag == open_tag:
+                self.unit.label = (self.label_start, len(self.unit.text))
+                self.label_tag = None
+            if self.heading is not None and open_tag == self.heading_tag:
+                text = WHITESPACE.sub(" ", "".join(self.heading)).strip()
+                if open_tag == "h2":
+                    self.section = text
+                elif open_tag in ("h3", "caption"):
+                    self.group = text
+                self.heading = None
+            if self.unit is not None and depth == self.unit_depth:
+                if self.unit.kind != KIND_PARA:
+                    self.unit.group = self.group
+                self.units.append(self.unit)
+                self.unit = None
+                self.label_tag = None
+            if depth == self.box_depth:
+                self.box_depth = 0
+                self.group = ""
+            if depth == self.table_depth:
+                self.table_depth = 0
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self.skip_depth:
+            return
+        if self.heading is not None:
+            self.heading.append(data)
+        if self.unit is not None:
+            self.unit.text += data
+
+
+def read_units(html: str) -> list[RawUnit]:
+    parser = _UnitParser()
+    parser.feed(html)
+    parser.close()
+    return parser.units
+
+
+def collapse(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Whitespace runs → one space, trimmed; label offsets carried along."""
+    out: list[str] = []
+    new_start = new_end = None
+    last_space = True
+    for i, ch in enumerate(text):
+        if i == start:
+            new_start = len(out)
+        if i == end:
+            new_end = len(out)
+        if ch.isspace():
+            if not last_space:
+                out.append(" ")
+            last_space = True
+        else:
+            out.append(ch)
+            last_space = False
+    if new_start is None:
+        new_start = len(out)
+    if new_end is None:
+        new_end = len(out)
+    while out and out[-1] == " ":
+        out.pop()
+    n = len(out)
+    return "".join(out), min(new_start, n), min(new_end, n)
+
+
+# -- the index -------------------------------------------------------------------
+
+def read_terms(path: Path) -> list[str]:
+    """The project dictionary: one term a line, optionally followed by a
+    frequency and a part of speech (jieba's user dictionary format); lines
+    starting with # are comments."""
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def tokenizer(root: Path):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    for line in read_terms(root / TERMS_FILE):
+        parts = line.split()
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        tk.add_word(parts[0], freq, tag)
+    return tk
+
+
+@dataclass
+class Collector:
+    """Gathers chapter pages during a build; ``write`` makes the index."""
+    root: Path
+    order: list[str]                          # src_uris in reading order
+    pages: dict[str, tuple[str, str, list[RawUnit]]] = field(default_factory=dict)
+
+    def add(self, src_uri: str, url: str, title: str, html: str) -> None:
+        units = read_units(html)
+        if units:
+            self.pages[src_uri] = (url, title, units)
+
+    def index(self) -> dict:
+        tk = tokenizer(self.root)
+        t2s_all = load_t2s()
+        rank = {uri: i for i, uri in enumerate(self.order)}
+        pages, heads, units = [], [], []
+        head_index: dict[str, int] = {}
+        chars: set[str] = set()
+
+        def head(text: str) -> int:
+            if not text:
+                return -1
+            if text not in head_index:
+                head_index[text] = len(heads)
+                heads.append(text)
+            return head_index[text]
+
+        for src_uri in sorted(self.pages, key=lambda u: (rank.get(u, len(rank)), u)):
+            url, title, raw_units = self.pages[src_uri]
+            pages.append({"url": url, "title": title})
+            for u in raw_units:
+                text, ls, le = collapse(u.text, *u.label)
+                words = [w for w in tk.cut(text, HMM=True) if w]
+                assert WORD_SEPARATOR not in text
+                chars.update(text)
+                units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
+                              WORD_SEPARATOR.join(words)])
+        for h in heads:
+            chars.update(h)
+        # Only pairs that can matter: the Simplified side occurs in the plan
+        # (a query in Traditional can find it) or the Traditional side does
+        # (the plan's own text is normalised with the same table).
+        t2s = "".join(t + s for t, s in sorted(t2s_all.items()) if s in chars or t in chars)
+        return {"v": 1, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units, "t2s": t2s}
+
+    def write(self, site_dir: Path) -> Path:
+        data = json.dumps(self.index(), ensure_ascii=False, separators=(",", ":"))
+        out = site_dir / INDEX_PATH
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(data, encoding="utf-8")
+        return out
+
+
+def reading_order(nav: list) -> list[str]:
+    """src_uris of a MkDocs nav structure, depth first."""
+    out: list[str] = []
+    for item in nav:
+        for value in (item.values() if isinstance(item, dict) else [item]):
+            if isinstance(value, list):
+                out += reading_order(value)
+            else:
+                out.append(value)
+    return out
+
+
+def digest(path: Path) -> tuple[int, int, str]:
+    """Size, gzip size and short hash of a file (for reports)."""
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, 9)), hashlib.sha256(data).hexdigest()[:10]
