@@ -171,6 +171,23 @@ def _excerpt(line: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?(['\"])")
+
+
+def _open_quote_before(lines: list[str], index: int) -> tuple[int, int] | None:
+    """(line, column) of the nearest value above ``index`` whose quote is not
+    closed on its own line, when the lines between hold no such quote and the
+    line at ``index`` does (that is where the runaway quote ended)."""
+    here = _line(lines, index)
+    for i in range(index - 1, -1, -1):
+        m = QUOTED_VALUE.match(lines[i])
+        if m and lines[i].count(m.group(1)) % 2 == 1:
+            q = m.group(1)
+            between = all(q not in lines[j] for j in range(i + 1, index))
+            return (i, m.start(1)) if between and q in here else None
+    return None
+
+
 def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     """(line, column, message) for a YAML error, both 1-based."""
     lines = text.split("\n")
@@ -227,6 +244,12 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
         kind = "after-quote" if before.endswith(("\"", "'")) else "indent"
     elif "expected <block end>" in problem or "did not find expected" in problem or "block" in context:
         kind = "indent"
+    # A quote left open runs on to the next quote of the same kind, often
+    # lines later, where the parser then stumbles: report where it opened.
+    if kind in ("special", "indent", "other", "stray-colon", "no-colon", "after-quote"):
+        opened = _open_quote_before(lines, line - 1)
+        if opened is not None:
+            kind, line, col = "quote", opened[0] + 1, opened[1] + 1
     # A full-width colon after a field name breaks the structure in many ways;
     # when one stands on or just before the reported line, that is the cause.
     if kind in ("no-colon", "indent", "other", "stray-colon"):

@@ -64,8 +64,9 @@ def decode(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
 
 
 def compose(text: str, rel: str, problems: list[Problem]) -> tuple[Any, dict, dict] | None:
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)   # the reader rejects control characters here
         node = loader.get_single_node()
         if node is None:
             problems.append(Problem(rel, 1, 1, "", "文件是空的（或只有注释）：表格文件至少要有 id、title 等字段；若是误删，请从历史版本恢复"))
@@ -79,7 +80,8 @@ def compose(text: str, rel: str, problems: list[Problem]) -> tuple[Any, dict, di
         problems.append(Problem(rel, line, col, "", message))
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return (data, marks, keys) if ok else None
 
 
@@ -113,9 +115,10 @@ def format_path(path) -> str:
     return out
 
 
-def load_schemas(root: Path, problems: list[Problem]) -> dict[str, dict]:
+def load_schemas(root: Path, problems: list[Problem] | None = None) -> dict[str, dict | None]:
     """Every schema in tables/schemas/; a broken one is a problem, not a crash."""
-    schemas: dict[str, dict] = {}
+    problems = [] if problems is None else problems
+    schemas: dict[str, dict | None] = {}
     for p in sorted((root / "tables" / "schemas").glob("*.schema.json")):
         rel = p.relative_to(root).as_posix()
         try:
@@ -164,8 +167,8 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict], problems: list[Pr
     if kind in schemas and schemas[kind] is None:
         return None
     if kind not in schemas:
-        names = "、".join(f"{k}.yaml" for k in sorted(schemas) if k != "box")
-        problems.append(Problem(rel, 1, 1, "", f"不认识的表格文件名“{path.name}”：文件名应为 {names} 或 box-章-序号.yaml（如 box-4-1.yaml）"))
+        problems.append(Problem(rel, 1, 1, "", f"不认识的表格文件名“{path.name}”：专栏的文件名应为 box-章-序号.yaml（如 box-4-1.yaml）；"
+                                               "其他表格须在 tables/schemas/ 中有同名的 .schema.json"))
         return None
     composed = compose(text, rel, problems)
     if composed is None:
