@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .verdicts import parse
+
 WIDTH = 640
 LABEL = 120          # left column for category names
 BAR = 24
@@ -113,7 +115,8 @@ def progress(chart_id: str, title: str, entries: list[dict], target=None) -> Lin
            if NUMBER.match(str(e["value"]))]
     if not pts:
         return None
-    tval = float(target) if target is not None and NUMBER.match(str(target)) else None
+    bound = parse(target) if target is not None else None          # 400以上 → 400
+    tval = bound.value if bound is not None and bound.value is not None else None
     values = [v for _, v, _ in pts] + ([tval] if tval is not None else [])
     lo, hi = min(0.0, min(values)), max(values) or 1.0
     line = Line(chart_id, title, "", [], tval, None)

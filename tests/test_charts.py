@@ -1,0 +1,124 @@
+"""Charts: SVG drawn at build time, each with a text alternative (title and
+description, and a table or list with the same numbers); progress charts
+only where values exist — shown here with fixture values, never on the real
+site, which says 「暂无数据」."""
+from __future__ import annotations
+
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plantext import soup
+from test_verdicts import EXPECTED
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from plansite.site import build  # noqa: E402
+
+
+def test_every_chart_has_a_text_alternative(built_site):
+    doc = soup(built_site / "tracking" / "index.html")
+    charts = doc.select("article figure.track-chart svg")
+    assert len(charts) == 2
+    for svg in charts:
+        assert svg.get("role") == "img"
+        ids = svg["aria-labelledby"].split()
+        texts = [doc.find(id=i).get_text().strip() for i in ids]
+        assert len(ids) == 2 and all(texts), svg
+
+
+def test_13th_chart_counts_match_the_printed_table(built_site):
+    """The chart's table alternative against verdicts read from the printed
+    table (test_verdicts.EXPECTED) and categories read from the YAML."""
+    data = yaml.safe_load((ROOT / "tables" / "indicators-13th.yaml").read_text(encoding="utf-8"))
+    category = {}
+    for ind in data["indicators"]:
+        for row in ind.get("parts") or [ind]:
+            category[row["id"]] = ind["category"]
+    want = Counter((category[rid], verdict) for rid, _, _, verdict in EXPECTED)
+    doc = soup(built_site / "tracking" / "index.html")
+    fig = doc.select_one("#chart-13th")
+    assert fig is not None and fig.select_one("svg")
+    table = fig.find_next_sibling("div").table
+    heads = [th.get_text() for th in table.select("thead th")][1:-1]
+    assert heads == ["已完成", "未完成", "无数据", "定性"]
+    got = Counter()
+    for tr in table.select("tbody tr"):
+        cat = tr.th.get_text()
+        for head, td in zip(heads, tr.select("td")):
+            if int(td.get_text()):
+                got[(cat, head)] = int(td.get_text())
+    assert got == want
+    # each bar segment is labelled in the desc too
+    desc = fig.select_one("desc").get_text()
+    for (cat, verdict), n in want.items():
+        assert f"{verdict} {n} 项" in desc
+
+
+def test_14th_chart_by_category_and_attribute(built_site):
+    data = yaml.safe_load((ROOT / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"))
+    want = Counter((i["category"], i["attribute"]) for i in data["indicators"])
+    table = soup(built_site / "tracking" / "index.html").select_one("#chart-14th").find_next_sibling("div").table
+    heads = [th.get_text() for th in table.select("thead th")][1:-1]
+    got = Counter()
+    for tr in table.select("tbody tr"):
+        for head, td in zip(heads, tr.select("td")):
+            if int(td.get_text()):
+                got[(tr.th.get_text(), head)] = int(td.get_text())
+    assert got == want
+
+
+def test_real_site_has_no_progress_values_and_says_so(built_site):
+    doc = soup(built_site / "tracking" / "index.html")
+    assert not doc.select("figure.track-chart--line")
+    assert "暂无数据" in doc.select_one("#progress").find_next("p").get_text()
+    page = soup(built_site / "indicators" / "ind14-6" / "index.html")
+    assert "历年进展：暂无数据" in page.get_text()
+
+
+@pytest.fixture
+def with_progress(tmp_path):
+    """A copy of the sources with fixture progress on 高新技术企业数 (ind14-6).
+    The values are test fixtures, not data about the district."""
+    for name in ("chapters", "tables", "templates"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    path = tmp_path / "tables" / "indicators-14th.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ind = next(i for i in data["indicators"] if i["id"] == "ind14-6")
+    ind["progress"] = [{"year": 2021, "value": 250, "source": "测试夹具A"},
+                       {"year": 2023, "value": 330, "source": "测试夹具B"},
+                       {"year": 2022, "value": 290, "source": "测试夹具C"}]
+    ind.update(status="基本符合预期", status_reason="测试理由", status_source="测试依据")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return build(tmp_path)
+
+
+def test_progress_chart_drawn_from_fixture_values(with_progress):
+    md = with_progress.pages["indicators/ind14-6.md"].markdown
+    html = soup_from(md)
+    svg = html.select_one("figure.track-chart--line svg")
+    assert svg is not None and svg["role"] == "img"
+    dots = svg.select("circle")
+    assert len(dots) == 3
+    xs = [float(d["cx"]) for d in dots]
+    ys = [float(d["cy"]) for d in dots]
+    assert xs == sorted(xs)                      # years in order
+    assert ys[0] > ys[1] > ys[2]                 # 250 < 290 < 330: higher values drawn higher
+    target = svg.select_one("line.track-chart__target")            # target 400以上: a line at 400
+    assert target is not None and float(target["y1"]) < ys[2]
+    desc = svg.select_one("desc").get_text()
+    assert "2021年 250" in desc and "2022年 290" in desc and "2023年 330" in desc
+    assert "| 2023 | 330 | 测试夹具B |" in md
+    assert "基本符合预期" in md and "测试理由" in md
+    tracking = with_progress.pages["tracking.md"].markdown
+    assert "2023年 330（来源：测试夹具B）" in tracking and 'id="progress-ind14-6"' in tracking
+
+
+def soup_from(markdown: str):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(markdown, "html.parser")

@@ -1,0 +1,100 @@
+"""Issue 4 in the browser (Chromium): filtering the 承诺清单 without a server,
+badges and glossary terms on chapter pages, and axe-core on the new pages."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+ENTRIES = yaml.safe_load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"))["commitments"]
+NEW_PAGES = ["commitments/", "tracking/", "data/", "glossary/", "chapters/ch04/", "indicators/ind14-6/",
+             "indicators/ind13-26/"]
+
+
+def visible(page) -> int:
+    return page.locator("li.commit:visible").count()
+
+
+def test_filter_by_chapter_keyword_and_status(page, site_url):
+    page.goto(site_url + "commitments/")
+    total = len(ENTRIES)
+    assert page.locator("#commit-filter").is_visible()
+    assert page.locator("#commit-count").inner_text() == f"共 {total} 项"
+
+    per_chapter = Counter(e["unit"].split("-")[0] for e in ENTRIES)
+    page.select_option("#commit-chapter", "4")
+    assert visible(page) == per_chapter["ch4"]
+    assert page.locator("#commit-count").inner_text() == f"显示 {per_chapter['ch4']} 项，共 {total} 项"
+    assert page.locator("section.commit-group:visible").count() == 1
+
+    page.select_option("#commit-chapter", "")
+    page.fill("#commit-keyword", "亿元")
+    shown = page.locator("li.commit:visible")
+    assert 0 < shown.count() < total
+    for text in shown.all_inner_texts():
+        assert "亿元" in text
+    hidden = page.locator("li.commit[hidden]").all_text_contents()
+    assert len(hidden) == total - shown.count()
+    for text in hidden:
+        assert "亿元" not in text
+    assert "q=" in page.url          # the view can be shared
+
+    page.fill("#commit-keyword", "")
+    page.select_option("#commit-status", "滞后")
+    assert visible(page) == 0 and page.locator("section.commit-group:visible").count() == 0
+    assert page.locator("#commit-count").inner_text() == f"显示 0 项，共 {total} 项"
+    page.select_option("#commit-status", "未评估")
+    assert visible(page) == total     # no editor has assessed anything yet
+
+
+def test_entry_links_to_its_paragraph(page, site_url):
+    first = ENTRIES[0]
+    page.goto(site_url + "commitments/")
+    page.locator(f"#{first['id']} .commit__meta a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"#{first['unit']}")
+    assert first["quote"] in page.locator(f"#{first['unit']}").inner_text()
+
+
+def test_badge_leads_to_the_commitments(page, site_url):
+    page.goto(site_url + "chapters/ch04/")
+    badge = page.locator("#ch4-s1-p1 + .plan-unit-after a.plan-commit-badge")
+    assert badge.inner_text() == "3 项承诺"
+    badge.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("commitments/#c-ch4-s1-p1-1")
+    assert page.locator("#c-ch4-s1-p1-1").is_visible()
+
+
+def test_glossary_term_explains_itself_on_keyboard_focus(page, site_url):
+    page.goto(site_url + "chapters/ch05/")
+    term = page.locator("a.plan-term").first
+    assert page.evaluate("el => getComputedStyle(el, '::after').content", term.element_handle()) in ("none", "normal")
+    term.focus()
+    content = page.evaluate("el => getComputedStyle(el, '::after').content", term.element_handle())
+    assert term.get_attribute("data-tip") in content
+    description = page.evaluate(
+        "el => document.getElementById(el.getAttribute('aria-describedby')).textContent", term.element_handle())
+    assert term.get_attribute("data-tip") in description
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_the_new_pages(browser, site_url, scheme):
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme, locale="zh-CN")
+    pg = context.new_page()
+    found = []
+    try:
+        for key in NEW_PAGES:
+            pg.goto(site_url + key)
+            for v in axe.run(pg).response["violations"]:
+                if v.get("impact") in ("serious", "critical"):
+                    found.append(f"{key}: {v['id']} {[n['target'] for n in v['nodes']][:3]}")
+    finally:
+        context.close()
+    assert found == [], "\n".join(found)
