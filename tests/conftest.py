@@ -9,11 +9,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -53,18 +55,30 @@ def html_pages(built_site) -> dict[str, Path]:
     return {p.relative_to(built_site).as_posix(): p for p in sorted(built_site.rglob("*.html"))}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+# The site is served under the path of its site_url (as it will be deployed),
+# so pages that use site-absolute links, such as 404.html, work as in production.
+SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                               re.M).group(1)).path
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / "__outside_site_path__")
+        return super().translate_path("/" + path[len(SITE_PATH):])
+
     def log_message(self, *args):  # keep test output readable
         pass
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    """Base URL of the built site (ends with /)."""
+    handler = functools.partial(_SiteHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
     server.shutdown()
 
 

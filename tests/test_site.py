@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, SITE_PATH, copy_project, mkdocs_build
 from plantext import plan_text, soup, source_lines, squeeze, units
 
 SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"
@@ -188,9 +188,6 @@ def test_home_page_leads_everywhere(all_docs):
     hrefs = {a["href"] for a in home.select("a[href]")}
     assert {"indicators/", "boxes/", "chapters/preamble/", "chapters/ch16/"} <= hrefs
     assert len([h for h in hrefs if h.startswith("chapters/ch")]) == 16
-
-
-SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)).path
 
 
 def resolve(base_key: str, href: str) -> tuple[str, str]:
