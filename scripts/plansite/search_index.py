@@ -23,12 +23,9 @@ segmentation), so the file stays small.
 """
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -55,8 +52,10 @@ CONSTANTS = {
         "suggest": "试试这些出现在规划中的词：",
         "summary": "{n} 处提及 · {m} 个段落 · {k} 章",
         "tooLong": "查询太长（{n} 个字符），规划中没有这么长的连续文字。",
-        "loading": "正在加载搜索索引…",
-        "failed": "搜索索引加载失败，请刷新页面重试。",
+        "related": "相关词语：",
+        "orderLabel": "排序",
+        "chapterLabel": "章节",
+        "kindLabel": "类型",
         "seeAll": "查看全部 {m} 个段落",
         "orderRank": "按相关度",
         "orderPlan": "按规划顺序",
@@ -68,7 +67,7 @@ CONSTANTS = {
 }
 
 
-# -- normalisation (the same rules as search-engine.js) ----------------------
+# -- Traditional → Simplified ----------------------------------------------------
 
 def load_t2s() -> dict[str, str]:
     """Traditional → Simplified single characters from OpenCC's own table
@@ -85,17 +84,6 @@ def load_t2s() -> dict[str, str]:
         if len(trad) == 1 and len(simp) == 1 and trad != simp:
             out[trad] = simp
     return out
-
-
-def normalise_char(ch: str, t2s: dict[str, str]) -> str:
-    """One character as search compares it: NFKC, lower case, Simplified,
-    whitespace dropped."""
-    s = unicodedata.normalize("NFKC", ch).lower()
-    return "".join(t2s.get(c, c) for c in s if not c.isspace())
-
-
-def normalise(text: str, t2s: dict[str, str]) -> str:
-    return "".join(normalise_char(c, t2s) for c in text)
 
 
 # -- reading units out of the built HTML ----------------------------------------
@@ -338,9 +326,3 @@ def reading_order(nav: list) -> list[str]:
             else:
                 out.append(value)
     return out
-
-
-def digest(path: Path) -> tuple[int, int, str]:
-    """Size, gzip size and short hash of a file (for reports)."""
-    data = path.read_bytes()
-    return len(data), len(gzip.compress(data, 9)), hashlib.sha256(data).hexdigest()[:10]

@@ -83,6 +83,7 @@
     this.t2s = t2s;
     this.heads = data.heads.map(function (h) { return normalise(h, t2s).norm; });
     this.headText = data.heads;
+    this.pageTitles = data.pages.map(function (pg) { return normalise(pg.title, t2s).norm; });
     var vocab = new Map();
     var total = 0;
     var maxLen = 1;
@@ -274,7 +275,8 @@
         mentions += occ.count;
         chapters.add(u.page);
         var labelHit = !!u.label && p.terms.every(function (t) { return u.label.indexOf(t) >= 0; });
-        var heads = (u.section >= 0 ? self.heads[u.section] : "") + SEP + (u.group >= 0 ? self.heads[u.group] : "");
+        var heads = self.pageTitles[u.page] + SEP + (u.section >= 0 ? self.heads[u.section] : "") + SEP +
+          (u.group >= 0 ? self.heads[u.group] : "");
         var headHit = p.terms.every(function (t) { return heads.indexOf(t) >= 0; });
         var phraseHit = p.mode === "exact" && u.norm.indexOf(joined) >= 0;
         var bm25 = 0;

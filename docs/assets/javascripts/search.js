@@ -8,6 +8,8 @@
 // nothing from a query or from the index is ever parsed as markup.
 (function () {
   "use strict";
+  if (window.PlanSearchUI) return;   // included twice: the first one serves
+  window.PlanSearchUI = true;
 
   var script = document.currentScript;
   var base = script ? script.src : location.href;
@@ -16,6 +18,9 @@
   var indexUrl = new URL("search/plan-index.json", root);
   var pageUrl = new URL("search/", root);
   var loading = null;
+  // Shown before the index (which carries every other message) is loaded.
+  var LOADING = "正在加载搜索索引…";
+  var FAILED = "搜索索引加载失败，请刷新页面重试。";
 
   function load() {
     if (!loading) {
@@ -177,7 +182,7 @@
     if (input) input.value = query;
     container.setAttribute("data-state", "loading");
     clear(container);
-    container.appendChild(el("p", { className: "plan-search__message", text: "正在加载搜索索引…" }));
+    container.appendChild(el("p", { className: "plan-search__message", text: LOADING }));
     load().then(function (engine) {
       var res = engine.search(query);
       clear(container);
@@ -215,7 +220,7 @@
       container.setAttribute("data-state", "done");
     }, function () {
       clear(container);
-      container.appendChild(el("p", { className: "plan-search__message", text: "搜索索引加载失败，请刷新页面重试。" }));
+      container.appendChild(el("p", { className: "plan-search__message", text: FAILED }));
       container.setAttribute("data-state", "error");
     });
   }
@@ -223,7 +228,7 @@
   function buildControls(engine, res, state, controls, redraw) {
     var m = engine.c.messages;
     // order: by relevance or in plan order
-    var order = el("div", { className: "plan-search__order", role: "group", "aria-label": "排序" });
+    var order = el("div", { className: "plan-search__order", role: "group", "aria-label": m.orderLabel });
     [["rank", m.orderRank], ["plan", m.orderPlan]].forEach(function (o) {
       var b = el("button", { type: "button", className: "plan-search__chip", "data-order": o[0], "aria-pressed": String(state.order === o[0]), text: o[1] });
       b.addEventListener("click", function () {
@@ -247,10 +252,10 @@
     });
     select.addEventListener("change", function () { state.ch = select.value; redraw(); });
     controls.appendChild(el("div", { className: "plan-search__facet" }, [
-      el("label", { for: "plan-search-chapter", text: "章节" }), select
+      el("label", { for: "plan-search-chapter", text: m.chapterLabel }), select
     ]));
     // facet: kind
-    var kinds = el("div", { className: "plan-search__kinds", role: "group", "aria-label": "类型" });
+    var kinds = el("div", { className: "plan-search__kinds", role: "group", "aria-label": m.kindLabel });
     var byKind = [0, 0, 0];
     res.results.forEach(function (r) { byKind[r.unit.kind]++; });
     var options = [["", m.allKinds, res.results.length]];
@@ -280,7 +285,7 @@
       if (toggle && !toggle.checked) toggle.checked = true;
       load().then(run, function () {
         clear(panel);
-        panel.appendChild(el("p", { className: "plan-search__message", text: "搜索索引加载失败，请刷新页面重试。" }));
+        panel.appendChild(el("p", { className: "plan-search__message", text: FAILED }));
       });
     }
     function close() {
@@ -306,7 +311,7 @@
         return;
       }
       var typed = engine.complete(query);
-      var s = suggestions(engine, typed, "相关词语：");
+      var s = suggestions(engine, typed, engine.c.messages.related);
       if (s) panel.appendChild(s);
       var msg = message(engine, res);
       if (msg) panel.appendChild(msg);

@@ -1,0 +1,77 @@
+"""The search index as Python writes it (no browser): units read back from
+chapter HTML with their place, label and kind; the project dictionary; the
+Traditional → Simplified pairs."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from plansite import search_index  # noqa: E402
+
+HTML = """
+<h1 id="ch4">第四章 坚持创新<a class="headerlink" href="#ch4">#</a></h1>
+<p id="ch4-p1" data-para="ch4-p1">开篇&lt;b&gt;文字</p>
+<h2 id="ch4-s1">第一节 提升能力<a class="headerlink" href="#ch4-s1">#</a></h2>
+<p id="ch4-s1-p1" data-para="ch4-s1-p1"><strong>壮大规模。</strong>到2025年，<br>实现目标。</p>
+<aside class="plan-box" id="box-4-1"><h3 class="plan-box__title">专栏4-1 重点平台</h3>
+<ul><li id="box-4-1-1" data-para="box-4-1-1"><strong>省级：</strong>5家企业。</li></ul>
+<p class="plan-box__more"><a href="x">详情</a></p></aside>
+<table><caption id="t-title" data-para="t-title">指标表</caption><tbody>
+<tr id="ind14-1" data-para="ind14-1">
+<th rowspan="2">经济发展</th>
+<td>1</td>
+<td><a href="y">地区生产总值</a></td>
+<td>亿元</td>
+</tr>
+<tr id="ind14-2" data-para="ind14-2"><td>2</td><td><a href="z">收入</a></td></tr>
+</tbody></table>
+<p id="ch4-s1-p2" data-para="ch4-s1-p2">表后段落</p>
+"""
+
+
+def test_units_are_read_with_kind_place_and_label():
+    units = {u.id: u for u in search_index.read_units(HTML)}
+    assert list(units) == ["ch4-p1", "ch4-s1-p1", "box-4-1-1", "t-title", "ind14-1", "ind14-2", "ch4-s1-p2"]
+    p = units["ch4-s1-p1"]
+    assert (p.kind, p.section, p.group) == (search_index.KIND_PARA, "第一节 提升能力", "")
+    assert p.text[slice(*p.label)] == "壮大规模。"
+    assert units["ch4-p1"].text == "开篇<b>文字" and units["ch4-p1"].section == ""
+    box = units["box-4-1-1"]
+    assert (box.kind, box.group) == (search_index.KIND_BOX, "专栏4-1 重点平台")
+    assert box.text[slice(*box.label)] == "省级："
+    row = units["ind14-1"]
+    assert (row.kind, row.group) == (search_index.KIND_TABLE, "指标表")
+    text, start, end = search_index.collapse(row.text, *row.label)
+    assert text == "经济发展 1 地区生产总值 亿元" and text[start:end] == "地区生产总值"
+    assert units["ch4-s1-p2"].kind == search_index.KIND_PARA and units["ch4-s1-p2"].group == ""
+
+
+def test_index_cuts_words_with_the_project_dictionary(tmp_path):
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "search-terms.txt").write_text("# 说明\n两新一智\n皇粮浜 2000 n\n", encoding="utf-8")
+    c = search_index.Collector(tmp_path, ["chapters/ch04.md"])
+    c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
+          '<p id="a" data-para="a">围绕“两新一智”建设皇粮浜大運河</p>')
+    out = c.write(tmp_path / "site")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    words = data["units"][0][7].split(search_index.WORD_SEPARATOR)
+    assert "两新一智" in words and "皇粮浜" in words
+    assert "".join(words) == "围绕“两新一智”建设皇粮浜大運河"
+    pairs = dict(zip(data["t2s"][0::2], data["t2s"][1::2]))
+    assert pairs["運"] == "运"                      # a Traditional character in the text
+    assert "國" not in pairs                         # 国 does not occur: no need for 國
+    assert data["pages"] == [{"url": "chapters/ch04/", "title": "第四章"}]
+
+
+def test_project_dictionary_lists_the_plan_terms():
+    terms = [t.split()[0] for t in search_index.read_terms(ROOT / search_index.TERMS_FILE)]
+    for term in ["两新一智", "老城厢", "大运河文化带", "皇粮浜", "殷杏泰", "邹区镇"]:
+        assert term in terms
+    chapters = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "chapters").glob("*.md"))
+    tables = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tables").glob("*.yaml"))
+    missing = [t for t in terms if t not in chapters and t not in tables]
+    assert not missing, f"terms that occur nowhere in the plan: {missing}"
