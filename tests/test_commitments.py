@@ -178,3 +178,17 @@ def test_a_quote_not_in_its_unit_is_refused(project):
 def test_an_unknown_unit_or_indicator_is_refused(project):
     found = problems_after(project, lambda c: c.update(unit="ch4-s1-p99", indicator="ind14-99"))
     assert any("ch4-s1-p99" in p for p in found)
+
+
+def test_indicator_progress_without_source_or_status_without_reason_fails(project):
+    path = project / "tables" / "indicators-14th.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["indicators"][5]["progress"] = [{"year": 2022, "value": 300}]
+    data["indicators"][6].update(status="提前实现", status_reason="测试理由")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(BuildError) as exc:
+        build(project)
+    found = [str(p) for p in exc.value.problems]
+    assert len(found) == 2, found
+    assert any("indicators[5].progress[0]" in p and "source" in p for p in found)
+    assert any("indicators[6]" in p and "status_source" in p and "缺少必填字段" in p for p in found)
