@@ -5,7 +5,8 @@ on_files   adds the generated pages as virtual files (nothing is written
            into the repository) and points "edit this page" at the file an
            editor changes;
 on_page_markdown expands markers in the hand-written pages of docs/;
-on_serve   reloads the preview when chapters, tables or templates change.
+on_serve   reloads the preview when chapters, tables or templates change, and
+           keeps serving the last good build while the check fails.
 
 The build result lives on the config object, which MkDocs makes anew for
 every (re)build, so nothing survives between `mkdocs serve` rebuilds.
@@ -22,21 +23,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_tables  # noqa: E402
-from plansite import search_index  # noqa: E402
+from plansite import preview, revisions, search_index  # noqa: E402
 
 WATCHED = ("chapters", "tables", "templates", "scripts")
 KEY = "plan_site"
 SEARCH = "plan_search"
+DATES = "plan_dates"
 
 
 def on_config(config):
     try:
         site = build_tables.build(ROOT)
     except build_tables.BuildError as exc:
+        preview.State.check_failed = True
         raise PluginError("\n" + exc.report()) from None
+    except Exception as exc:  # noqa: BLE001 - `mkdocs serve` would print a traceback
+        preview.State.check_failed = True
+        raise PluginError("\n" + build_tables.internal_error(exc)) from None
     config[KEY] = site
     config["nav"] = site.nav()
     config[SEARCH] = search_index.Collector(ROOT, search_index.reading_order(config["nav"]))
+    config[DATES] = revisions.History(ROOT)
     return config
 
 
@@ -53,6 +60,8 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # "最后更新": the date of the file an editor changes (chapter, YAML or docs/)
+    config[DATES].stamp(page, page.file.edit_uri)
     if page.file.generated_by:
         return markdown
     return config[KEY].render_docs_page(markdown, page.file.src_uri)
@@ -72,4 +81,5 @@ def on_post_build(config):
 def on_serve(server, config, builder):
     for name in WATCHED:
         server.watch(str(ROOT / name))
+    server.builder = preview.keep_last_good(server.builder)   # failed check: serve the last good build
     return server

@@ -1,0 +1,220 @@
+"""Nothing lost: a build that fails leaves site/ as it was, `mkdocs serve`
+keeps the last good version and prints the problem; every page says when
+its source last changed, from git (or, without git, from the file).
+
+All in one scratch copy of the project, built as few times as possible.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date
+
+from conftest import ROOT, copy_project, mkdocs_build
+
+CHINA = datetime.timezone(datetime.timedelta(hours=8))
+OLD = "2021-03-15T12:00:00+08:00"
+NEW = "2024-07-01T10:00:00+08:00"
+DATE = re.compile(r'<time datetime="([^"]+)">(\d{4}年\d{1,2}月\d{1,2}日)</time>')
+
+
+def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file under ``folder``: content hash and modification time."""
+    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def shown_date(html_file: Path) -> tuple[str, str]:
+    m = DATE.search(html_file.read_text(encoding="utf-8"))
+    assert m, f"no 最后更新 date on {html_file}"
+    return m.group(1), m.group(2)
+
+
+def chinese(moment: datetime.datetime) -> str:
+    return format_date(moment.astimezone(CHINA).date(), format="long", locale="zh_CN")
+
+
+def git(project: Path, *args: str, when: str | None = None) -> None:
+    env = dict(os.environ, GIT_AUTHOR_DATE=when or OLD, GIT_COMMITTER_DATE=when or OLD)
+    subprocess.run(["git", "-c", "user.name=测试", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
+                    *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
+    # .venv is the project's own (linked); -o: do not reinstall it
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(["make", "--no-print-directory", "-o", ".venv/.site-installed", *targets],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project") / "plan")
+    os.symlink(ROOT / ".venv", project / ".venv")
+    return project
+
+
+@pytest.fixture(scope="module")
+def without_git(project, tmp_path_factory) -> Path:
+    """Built before `git init`: a copy without history still builds."""
+    out = tmp_path_factory.mktemp("nogit")
+    r = mkdocs_build(project, out)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def with_history(project, without_git) -> Path:
+    """The copy as a repository: everything committed in 2021, one box changed
+    in 2024; then `make build` as an editor runs it."""
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "import")
+    box = project / "tables" / "box-4-1.yaml"
+    box.write_text(box.read_text(encoding="utf-8") + "# 2024 年复核\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "review box 4-1", when=NEW)
+    r = make(project, "build")
+    assert r.returncode == 0, r.stderr[-3000:]
+    return project / "site"
+
+
+def test_without_git_pages_show_their_files_dates(project, without_git):
+    for page, source in [("boxes/box-4-1/index.html", "tables/box-4-1.yaml"),
+                         ("chapters/ch04/index.html", "chapters/ch04.md"),
+                         ("index.html", "docs/index.md")]:
+        mtime = datetime.datetime.fromtimestamp((project / source).stat().st_mtime, CHINA)
+        assert shown_date(without_git / page)[1] == chinese(mtime), page
+
+
+def test_every_page_shows_when_its_source_last_changed(with_history):
+    old, new = datetime.datetime.fromisoformat(OLD), datetime.datetime.fromisoformat(NEW)
+    assert chinese(new) == "2024年7月1日"
+    expected = {
+        "boxes/box-4-1/index.html": new,            # generated from tables/box-4-1.yaml
+        "boxes/box-4-2/index.html": old,
+        "chapters/ch04/index.html": old,            # generated from chapters/ch04.md
+        "indicators/ind14-6/index.html": old,       # generated from tables/indicators-14th.yaml
+        "indicators/index.html": new,               # a list of data: its newest file
+        "index.html": old,                          # docs/index.md
+    }
+    for page, moment in expected.items():
+        stamp, text = shown_date(with_history / page)
+        assert datetime.datetime.fromisoformat(stamp) == moment, page
+        assert text == chinese(moment), page
+
+
+def test_every_built_page_has_a_date(with_history):
+    pages = [p for p in with_history.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 100
+    missing = [p.relative_to(with_history).as_posix() for p in pages
+               if not DATE.search(p.read_text(encoding="utf-8"))]
+    assert not missing
+
+
+def test_failed_check_leaves_site_byte_for_byte(project, with_history):
+    before = snapshot(with_history)
+    box = project / "tables" / "box-4-2.yaml"
+    good = box.read_text(encoding="utf-8")
+    box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
+    try:
+        r = make(project, "build")
+    finally:
+        box.write_text(good, encoding="utf-8")
+    assert r.returncode != 0
+    assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in r.stderr
+    assert "Traceback" not in r.stderr + r.stdout
+    assert snapshot(with_history) == before
+    assert not (project / ".site-build").exists() or not any((project / ".site-build").iterdir())
+
+
+def test_failed_mkdocs_build_leaves_site_byte_for_byte(project, with_history):
+    """The data passes the check but MkDocs fails (a broken link, strict mode):
+    the scratch folder is never swapped in."""
+    before = snapshot(with_history)
+    index = project / "docs" / "index.md"
+    good = index.read_text(encoding="utf-8")
+    index.write_text(good + "\n[失效的链接](no-such-page.md)\n", encoding="utf-8")
+    try:
+        r = make(project, "build")
+    finally:
+        index.write_text(good, encoding="utf-8")
+    assert r.returncode != 0
+    assert "no-such-page.md" in r.stderr
+    assert snapshot(with_history) == before
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+LIVERELOAD = re.compile(r"<script>\s*(?:var livereload|function livereload).*?</script>", re.S)
+
+
+def fetch(url: str) -> str | None:
+    """The page as served, without the live-reload script MkDocs injects
+    (it carries a new request id on every request)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            html = r.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+    return LIVERELOAD.sub("", html)
+
+
+def wait_for(condition, seconds: float, step: float = 0.5):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def test_serve_keeps_the_last_good_version_and_prints_the_problem(project, with_history, tmp_path):
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    box = project / "tables" / "box-4-2.yaml"
+    good = box.read_text(encoding="utf-8")
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        served = wait_for(lambda: re.search(r"Serving on (http://\S+)", log.read_text(encoding="utf-8")), 240)
+        assert served, log.read_text(encoding="utf-8")[-3000:]
+        url = served.group(1).rstrip("/") + "/boxes/box-4-2/"     # mounted at site_url's path
+        first = wait_for(lambda: fetch(url), 30)
+        assert first and "重点双创平台" in first, log.read_text(encoding="utf-8")[-3000:]
+        box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
+        printed = wait_for(lambda: "YAML 语法错误" in log.read_text(encoding="utf-8"), 120)
+        text = log.read_text(encoding="utf-8")
+        assert printed, text[-3000:]
+        assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in text
+        assert "共发现 1 个问题，未生成网站。" in text
+        assert "Traceback" not in text
+        # MkDocs alone would hold every request until the error is fixed
+        assert wait_for(lambda: "预览仍显示上一次成功生成的版本" in log.read_text(encoding="utf-8"), 30)
+        assert fetch(url) == first          # the last good version, unchanged
+        assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
+    finally:
+        box.write_text(good, encoding="utf-8")
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
