@@ -98,3 +98,23 @@ def test_axe_on_the_new_pages(browser, site_url, scheme):
     finally:
         context.close()
     assert found == [], "\n".join(found)
+
+
+def test_glossary_term_on_a_touch_screen_first_tap_explains(browser, site_url):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800},
+                                  locale="zh-CN")
+    pg = context.new_page()
+    try:
+        pg.goto(site_url + "chapters/ch05/")
+        assert pg.evaluate("matchMedia('(hover: none)').matches")
+        term = pg.locator("a.plan-term").first
+        term.scroll_into_view_if_needed()
+        term.tap()
+        assert pg.url.endswith("chapters/ch05/")          # stayed: the explanation shows
+        assert pg.evaluate("document.activeElement.classList.contains('plan-term')")
+        content = pg.evaluate("el => getComputedStyle(el, '::after').content", term.element_handle())
+        assert term.get_attribute("data-tip") in content
+        term.tap()
+        pg.wait_for_url("**/glossary/**")
+    finally:
+        context.close()
