@@ -53,6 +53,7 @@ class SiteBuild:
         nav.append({"指标": "indicators/index.md"})
         nav.append({"专栏": "boxes/index.md"})
         nav += self.tracking.nav() if self.tracking else []
+        nav.append({"编辑指南": "editing.md"})
         return nav
 
     def render_docs_page(self, markdown: str, src_uri: str) -> str:
