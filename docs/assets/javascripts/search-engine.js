@@ -23,8 +23,15 @@
   // is cut into words: 「两新一智」 looks for 两新一智.
   var PUNCT = /^[\p{P}\p{S}]+$/u;
   var ALNUM = /^[0-9a-z.%]$/;
+  var CACHE = "\u0000cache";   // per-table memo of normalised characters
 
   function normChar(ch, t2s) {
+    var known = t2s[CACHE][ch];
+    if (known !== undefined) return known;
+    return (t2s[CACHE][ch] = normOne(ch, t2s));
+  }
+
+  function normOne(ch, t2s) {
     var code = ch.codePointAt(0);
     if (code < 128) return WS.test(ch) ? "" : ch.toLowerCase();
     if (code >= 0x4e00 && code <= 0x9fff) return t2s[ch] || ch;
@@ -74,61 +81,80 @@
   }
 
   function Engine(data) {
-    var self = this;
     this.c = data.const;
     this.pages = data.pages;
     var t2s = Object.create(null);
     var pairs = Array.from(data.t2s);
     for (var i = 0; i + 1 < pairs.length; i += 2) t2s[pairs[i]] = pairs[i + 1];
+    t2s[CACHE] = Object.create(null);
     this.t2s = t2s;
     this.heads = data.heads.map(function (h) { return normalise(h, t2s).norm; });
     this.headText = data.heads;
     this.pageTitles = data.pages.map(function (pg) { return normalise(pg.title, t2s).norm; });
-    var vocab = new Map();
-    var total = 0;
-    var maxLen = 1;
+    // Count the words of the whole plan first, then normalise each distinct
+    // word once: the vocabulary (for cutting queries into words) with its
+    // frequencies. Per-unit word counts are worked out only for units found.
+    var rawCount = new Map();
     this.units = data.units.map(function (u, order) {
       var words = u[7].split(SEP);
+      for (var i = 0; i < words.length; i++) rawCount.set(words[i], (rawCount.get(words[i]) || 0) + 1);
       var text = words.join("");
-      var tf = new Map();
-      var count = 0;
-      words.forEach(function (w) {
-        var nw = normalise(w, t2s).norm;
-        if (!nw) return;
-        count++;
-        tf.set(nw, (tf.get(nw) || 0) + 1);
-      });
-      tf.forEach(function (n, w) {
-        var v = vocab.get(w);
-        if (!v) {
-          v = { f: 0, df: 0 };
-          vocab.set(w, v);
-          var len = Array.from(w).length;
-          if (len > maxLen) maxLen = len;
-        }
-        v.f += n;
-        v.df += 1;
-        total += n;
-      });
-      var n = normalise(text, t2s, true);
-      var label = u[6] > u[5] ? normalise(text.slice(u[5], u[6]), t2s).norm : "";
       return {
         order: order, id: u[0], page: u[1], section: u[2], group: u[3], kind: u[4],
-        text: text, norm: n.norm, starts: n.starts, ends: n.ends, label: label,
-        tf: tf, length: count
+        words: u[7], text: text, norm: normalise(text, t2s).norm,
+        label: u[6] > u[5] ? normalise(text.slice(u[5], u[6]), t2s).norm : "",
+        starts: null, ends: null, tf: null, length: words.length
       };
     });
+    var vocab = new Map();
+    var wordNorm = new Map();
+    var total = 0;
+    var maxLen = 1;
+    rawCount.forEach(function (n, w) {
+      var nw = normalise(w, t2s).norm;
+      wordNorm.set(w, nw);
+      if (!nw) return;
+      var v = vocab.get(nw);
+      if (!v) {
+        vocab.set(nw, (v = { f: 0 }));
+        if (nw.length > maxLen) maxLen = nw.length;
+      }
+      v.f += n;
+      total += n;
+    });
     this.vocab = vocab;
+    this.wordNorm = wordNorm;
     this.total = total;
     this.maxLen = Math.min(maxLen, 16);
     this.avgLength = this.units.reduce(function (s, u) { return s + u.length; }, 0) / Math.max(1, this.units.length);
     this.longest = this.units.reduce(function (m, u) { return Math.max(m, u.norm.length); }, 0);
-    // Words by frequency, for suggestions.
-    this.words = Array.from(vocab.keys()).filter(function (w) {
-      return Array.from(w).length > 1 && !PUNCT.test(w);
-    }).sort(function (a, b) { return vocab.get(b).f - vocab.get(a).f || (a < b ? -1 : 1); });
-    self.ready = true;
+    this.wordsByFrequency = null;
   }
+
+  // Normalised word → how often it stands as a word in the unit.
+  Engine.prototype.tf = function (unit) {
+    if (!unit.tf) {
+      var tf = new Map();
+      var wordNorm = this.wordNorm;
+      unit.words.split(SEP).forEach(function (w) {
+        var nw = wordNorm.get(w);
+        if (nw) tf.set(nw, (tf.get(nw) || 0) + 1);
+      });
+      unit.tf = tf;
+    }
+    return unit.tf;
+  };
+
+  // Words of the plan by frequency, for suggestions (made on first need).
+  Engine.prototype.words = function () {
+    if (!this.wordsByFrequency) {
+      var vocab = this.vocab;
+      this.wordsByFrequency = Array.from(vocab.keys()).filter(function (w) {
+        return Array.from(w).length > 1 && !PUNCT.test(w);
+      }).sort(function (a, b) { return vocab.get(b).f - vocab.get(a).f || (a < b ? -1 : 1); });
+    }
+    return this.wordsByFrequency;
+  };
 
   Engine.prototype.norm = function (text) {
     return normalise(String(text).normalize("NFKC"), this.t2s).norm;
@@ -222,6 +248,11 @@
 
   // Occurrences of the terms in a unit: count and merged ranges in its text.
   Engine.prototype.occurrences = function (unit, terms) {
+    if (!unit.starts) {
+      var n = normalise(unit.text, this.t2s, true);
+      unit.starts = n.starts;
+      unit.ends = n.ends;
+    }
     return this.rangesIn(unit.norm, unit.starts, unit.ends, terms);
   };
 
@@ -281,7 +312,7 @@
         var phraseHit = p.mode === "exact" && u.norm.indexOf(joined) >= 0;
         var bm25 = 0;
         words.forEach(function (w, i) {
-          var whole = u.tf.get(w) || 0;
+          var whole = self.tf(u).get(w) || 0;
           var inside = countIn(u.norm, w) - whole;
           var tf = whole + 0.5 * Math.max(0, inside);
           var k1 = 1.2;
@@ -319,7 +350,7 @@
     var chars = new Set(Array.from(phrase).filter(function (c) { return !PUNCT.test(c); }));
     if (chars.size && out.length < limit) {
       var scored = [];
-      this.words.forEach(function (w) {
+      this.words().forEach(function (w) {
         var shared = 0;
         var len = 0;
         for (var c of w) { len++; if (chars.has(c)) shared++; }
@@ -336,8 +367,9 @@
     var q = this.norm(query);
     if (!q) return [];
     var out = [];
-    for (var i = 0; i < this.words.length && out.length < this.c.suggestLimit; i++) {
-      var w = this.words[i];
+    var words = this.words();
+    for (var i = 0; i < words.length && out.length < this.c.suggestLimit; i++) {
+      var w = words[i];
       if (w !== q && w.indexOf(q) === 0) out.push(w);
     }
     return out;

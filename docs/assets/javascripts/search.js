@@ -411,6 +411,10 @@
     }
   }
 
+  // On the results page, or arriving from a result, the engine is needed at
+  // once: start fetching now rather than when the page has finished parsing.
+  if (document.querySelector("[data-search-results]") || /[?&]h=/.test(location.search)) load();
+
   function init() {
     var box = document.querySelector("[data-plan-search]");
     if (box) header(box);
@@ -419,6 +423,8 @@
     arrival();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  // This script stands at the end of the body: the header and the results
+  // container are already parsed, so there is no need to wait for the rest.
+  if (document.readyState !== "loading" || document.querySelector("[data-plan-search], [data-search-results]")) init();
+  else document.addEventListener("DOMContentLoaded", init);
 })();

@@ -1,0 +1,325 @@
+#!/usr/bin/env python3
+"""Search: the site's own search beside mkdocs-material's built-in search
+(plugin `search`, `lang: zh`, which segments with jieba), built from the same
+content and measured in one run in headless Chromium.
+
+Two builds of a scratch copy of the project: ours as configured, and one
+with a config that INHERITs mkdocs.yml and turns Material's search plugin on
+(our header override removed, so Material's own search is in the page).
+
+Measured, for a list of queries of every kind:
+* recall and precision against ground truth from the built pages: the
+  [data-para] units of the chapter pages whose normalised text (NFKC, case
+  folded, Traditional → Simplified, whitespace removed) contains every term.
+  Unit level for ours (Material has no units); section level for both (a
+  unit's section is the h2 it stands under; Material's results are mapped to
+  the same sections, results outside the chapter pages are left out, as are
+  the page entries Material adds with score 0 to group its results).
+  Micro-averaged over all queries.
+* engine time per query, p50 and p95: ours `engine.search(q)` in the page;
+  Material's, a query message to its search worker and the answer back.
+* time from opening the results URL on localhost (fresh browser context,
+  empty cache) until the results are shown, median: ours search/?q=…,
+  Material's ?q=… (its deep link, which opens the search with results).
+* everything search downloads, gzip -9 of each file the browser fetched for
+  it: ours search.js, search.css, search-engine.js, plan-index.json;
+  Material's search worker, the lunr files it imports and search_index.json.
+
+Usage: python bench/bench_search.py [--reps N] [--loads N]
+Writes bench/results/search.json.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import unicodedata
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from bs4 import BeautifulSoup
+from opencc import OpenCC
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+QUERIES = [
+    "运河", "大运河", "镇坪", "老城厢", "皇粮浜", "殷杏泰", "邹区镇", "两新一智", "高新技术企业",
+    "2025年", "1000亿", "2号线", "80%", "11.6%", "400家", "12个", "13.5以上", "预期性", "约束性",
+    "经济发展", "万元", "省级", "国家级", "PM2.5", "GDP", "5G", "LOGO", "ＧＤＰ", "（东部）",
+    "“两新一智”", "大運河", "產業園", "創新", "文化", "数字经济", "智能制造", "养老", "人才",
+    "运河 文化", "两新一智 企业", "高新技术企业 2025年", "科技 金融 服务",
+    "区块链火星基地", "量子纠缠",
+]
+TIMED = ["运河", "2025年", "高新技术企业", "大運河", "运河 文化"]
+
+T2S = OpenCC("t2s")
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", "", T2S.convert(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def terms_of(q: str) -> list[str]:
+    return [t for t in (norm(x) for x in unicodedata.normalize("NFKC", q).split()) if t]
+
+
+def build(project: Path, out: Path, config: str | None = None) -> None:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    if config:
+        cmd += ["-f", config]
+    r = subprocess.run(cmd, cwd=project, env=ENV, capture_output=True, text=True)
+    if r.returncode:
+        sys.exit(f"build failed ({config or 'mkdocs.yml'}):\n{r.stderr[-3000:]}")
+
+
+def chapter_model(site: Path):
+    """units: [(page url, id, normalised text)]; section_of: page → id → h2 id."""
+    units, section_of = [], {}
+    for path in sorted(site.glob("chapters/*/index.html")):
+        page = path.relative_to(site).parent.as_posix() + "/"
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        art = doc.select_one("article") or doc
+        current, ids = "", {}
+        for el in art.find_all(True):
+            if el.name == "h2" and el.get("id"):
+                current = el["id"]
+            if el.get("id"):
+                ids[el["id"]] = current
+            if el.get("data-para") is not None:
+                units.append((page, el["id"], norm(el.get_text())))
+        section_of[page] = ids
+    return units, section_of
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+OURS_JS = """async ({queries, reps}) => {
+  await new Promise((ok, ko) => { const s = document.createElement('script');
+    s.src = new URL('../assets/javascripts/search-engine.js', location.href).href; s.onload = ok; s.onerror = ko;
+    document.head.appendChild(s); });
+  const data = await (await fetch(new URL('plan-index.json', location.href).href)).json();
+  const engine = new PlanSearchEngine(data);
+  const out = {};
+  for (const q of queries) {
+    const res = engine.search(q);
+    const times = [];
+    for (let i = 0; i < reps; i++) { const t = performance.now(); engine.search(q); times.push(performance.now() - t); }
+    out[q] = {ids: res.results.map(r => [engine.pages[r.unit.page].url, r.unit.id]), times};
+  }
+  return out;
+}"""
+
+MATERIAL_JS = """async ({queries, reps, worker}) => {
+  const w = new Worker(worker);
+  const index = await (await fetch(new URL('search/search_index.json', location.href).href)).json();
+  let waiting = null;
+  w.onmessage = (e) => { const f = waiting; waiting = null; f(e.data); };
+  const ask = (msg) => new Promise(ok => { waiting = ok; w.postMessage(msg); });
+  await ask({type: 0, data: index});
+  const out = {};
+  for (const q of queries) {
+    const res = await ask({type: 2, data: q});
+    const times = [];
+    for (let i = 0; i < reps; i++) { const t = performance.now(); await ask({type: 2, data: q}); times.push(performance.now() - t); }
+    const locs = [];
+    for (const group of res.data.items) for (const d of group) if (d.score > 0) locs.push(d.location);
+    out[q] = {locations: locs, times};
+  }
+  w.terminate();
+  return out;
+}"""
+
+# Records when results are on screen: ours when the container is done,
+# Material's when its result line no longer says it is starting up.
+DONE_SCRIPT = """(() => {
+  const mark = () => {
+    if (window.__searchDone) return;
+    const ours = document.querySelector('[data-search-results][data-state=done]');
+    const meta = document.querySelector('.md-search-result__meta');
+    const theirs = meta && document.querySelector('.md-search__input') && document.querySelector('.md-search__input').value &&
+      !/初始化|键入/.test(meta.textContent);
+    if (ours || theirs) window.__searchDone = performance.now();
+  };
+  new MutationObserver(mark).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+})();"""
+
+
+def pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    k = (len(s) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def scores(pairs):
+    """Micro-averaged (recall, precision) over [(results set, truth set)]."""
+    tp = sum(len(r & g) for r, g in pairs)
+    got = sum(len(r) for r, _ in pairs)
+    want = sum(len(g) for _, g in pairs)
+    return (tp / want if want else 1.0), (tp / got if got else 1.0)
+
+
+def time_to_results(browser, url: str, loads: int):
+    times, fetched = [], set()
+    for _ in range(loads):
+        ctx = browser.new_context(locale="zh-CN")
+        ctx.add_init_script(DONE_SCRIPT)
+        page = ctx.new_page()
+        page.on("request", lambda r: fetched.add(r.url))
+        page.goto(url)
+        page.wait_for_function("window.__searchDone !== undefined", timeout=30000)
+        times.append(page.evaluate("window.__searchDone"))
+        ctx.close()
+    return statistics.median(times), fetched
+
+
+def gzip_size(site: Path, base: str, urls, keep) -> tuple[int, list[str]]:
+    total, names = 0, []
+    for u in sorted(urls):
+        path = urlsplit(u).path
+        if not u.startswith(base) or not keep(path):
+            continue
+        f = site / path.lstrip("/")
+        if f.is_dir():
+            continue
+        total += len(gzip.compress(f.read_bytes(), 9))
+        names.append(path.lstrip("/"))
+    return total, names
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reps", type=int, default=20, help="timed repetitions of each query")
+    ap.add_argument("--loads", type=int, default=7, help="page loads for time to results")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        project = tmp / "project"
+        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+            ".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache", "results"))
+        build(project, tmp / "ours")
+        # Material's build: its search plugin on, our header search out.
+        for name in ("header.html", "search.html"):
+            (project / "overrides" / "partials" / name).unlink(missing_ok=True)
+        (project / "bench-material.yml").write_text(
+            "INHERIT: mkdocs.yml\nplugins:\n  - search:\n      lang: zh\n", encoding="utf-8")
+        build(project, tmp / "material", "bench-material.yml")
+
+        units, section_of = chapter_model(tmp / "ours")
+        truth = {q: {(p, i) for p, i, t in units if terms_of(q) and all(x in t for x in terms_of(q))} for q in QUERIES}
+
+        def section(page: str, anchor: str) -> tuple[str, str]:
+            return page, section_of.get(page, {}).get(anchor, "")
+
+        ours_srv, ours_url = serve(tmp / "ours")
+        mat_srv, mat_url = serve(tmp / "material")
+        worker = next((tmp / "material" / "assets/javascripts/workers").glob("search.*.js"))
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(ours_url + "search/")
+            ours = page.evaluate(OURS_JS, {"queries": QUERIES, "reps": args.reps})
+            page.goto(mat_url)
+            theirs = page.evaluate(MATERIAL_JS, {"queries": QUERIES, "reps": args.reps,
+                                                 "worker": mat_url + worker.relative_to(tmp / "material").as_posix()})
+            page.close()
+            ours_load, ours_fetched = [], set()
+            mat_load, mat_fetched = [], set()
+            for q in TIMED:
+                t, f = time_to_results(browser, ours_url + "search/?q=" + quote(q), args.loads)
+                ours_load.append(t)
+                ours_fetched |= f
+                t, f = time_to_results(browser, mat_url + "?q=" + quote(q), args.loads)
+                mat_load.append(t)
+                mat_fetched |= f
+            browser.close()
+        ours_srv.shutdown()
+        mat_srv.shutdown()
+
+        unit_pairs, ours_sec, mat_sec, misses = [], [], [], {}
+        for q in QUERIES:
+            got = {(p, i) for p, i in ours[q]["ids"]}
+            unit_pairs.append((got, truth[q]))
+            g_sec = {section(p, i) for p, i in truth[q]}
+            ours_sec.append(({section(p, i) for p, i in got}, g_sec))
+            m = set()
+            for loc in theirs[q]["locations"]:
+                page_url, _, anchor = loc.partition("#")
+                if page_url.startswith("chapters/"):
+                    m.add(section(page_url, anchor))
+            mat_sec.append((m, g_sec))
+            if got != truth[q]:
+                misses[q] = {"missing": sorted(i for _, i in truth[q] - got), "extra": sorted(i for _, i in got - truth[q])}
+        ours_times = [t for q in QUERIES for t in ours[q]["times"]]
+        mat_times = [t for q in QUERIES for t in theirs[q]["times"]]
+        ours_size, ours_files = gzip_size(tmp / "ours", ours_url, ours_fetched,
+                                          lambda p: "search" in p.rsplit("/", 1)[-1] or p.endswith("plan-index.json"))
+        mat_size, mat_files = gzip_size(tmp / "material", mat_url, mat_fetched,
+                                        lambda p: "/workers/" in p or "/lunr/" in p or p.endswith("search_index.json"))
+
+    r_unit = scores(unit_pairs)
+    r_ours = scores(ours_sec)
+    r_mat = scores(mat_sec)
+    rows = [
+        ("queries", f"{len(QUERIES)}", f"{len(QUERIES)}"),
+        ("recall, units", f"{r_unit[0]:.3f}", "—"),
+        ("precision, units", f"{r_unit[1]:.3f}", "—"),
+        ("recall, sections", f"{r_ours[0]:.3f}", f"{r_mat[0]:.3f}"),
+        ("precision, sections", f"{r_ours[1]:.3f}", f"{r_mat[1]:.3f}"),
+        ("engine time per query p50 (ms)", f"{pct(ours_times, .5):.3f}", f"{pct(mat_times, .5):.3f}"),
+        ("engine time per query p95 (ms)", f"{pct(ours_times, .95):.3f}", f"{pct(mat_times, .95):.3f}"),
+        ("open results URL → results shown, median (ms)", f"{statistics.median(ours_load):.0f}",
+         f"{statistics.median(mat_load):.0f}"),
+        ("search downloads, gzip (KB)", f"{ours_size / 1024:.1f}", f"{mat_size / 1024:.1f}"),
+    ]
+    w = max(len(r[0]) for r in rows)
+    print(f"{'':{w}}  {'ours':>10}  {'Material':>10}")
+    for name, a, b in rows:
+        print(f"{name:{w}}  {a:>10}  {b:>10}")
+    print(f"\nours downloads: {', '.join(ours_files)}\nMaterial downloads: {', '.join(mat_files)}")
+    budgets = {
+        "recall and precision 1.000": r_unit == (1.0, 1.0),
+        "engine p95 <= 2 ms": pct(ours_times, .95) <= 2.0,
+        "time to results median <= 150 ms": statistics.median(ours_load) <= 150,
+        "downloads <= Material's": ours_size <= mat_size,
+    }
+    for name, ok in budgets.items():
+        print(f"budget {name}: {'met' if ok else 'NOT MET'}")
+    if misses:
+        print("ours differs from the ground truth:", json.dumps(misses, ensure_ascii=False))
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "search.json").write_text(json.dumps({
+        "rows": rows, "budgets": budgets, "ours_files": ours_files, "material_files": mat_files,
+        "per_query_material_sections": {q: sorted(map(list, m)) for q, (m, _) in zip(QUERIES, mat_sec)},
+    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if all(budgets.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
