@@ -186,7 +186,7 @@ def test_navigation_is_parts_then_chapters(all_docs):
 def test_home_page_leads_everywhere(all_docs):
     home = all_docs["index.html"].select_one("article")
     hrefs = {a["href"] for a in home.select("a[href]")}
-    assert {"indicators/", "boxes/", "chapters/preamble/", "chapters/ch16/"} <= hrefs
+    assert {"indicators/", "boxes/", "search/", "chapters/preamble/", "chapters/ch16/"} <= hrefs
     assert len([h for h in hrefs if h.startswith("chapters/ch")]) == 16
 
 
