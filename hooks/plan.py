@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_tables  # noqa: E402
-from plansite import preview, revisions, search_index  # noqa: E402
+from plansite import preview, revisions, search_index, titles  # noqa: E402
 
 WATCHED = ("chapters", "tables", "templates", "scripts")
 KEY = "plan_site"
@@ -57,6 +57,16 @@ def on_files(files, config):
         f.edit_uri = page.edit
         files.append(f)
     return files
+
+
+def on_nav(nav, config, files):
+    titles.escape_sections(nav.items)   # titles are data: markup in them must stay text
+    return nav
+
+
+def on_env(env, config, files):
+    titles.escape_pages(files)          # every page is read now, none rendered yet
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
