@@ -138,7 +138,8 @@ MATERIAL_JS = """async ({queries, reps, worker}) => {
   let waiting = null;
   w.onmessage = (e) => { const f = waiting; waiting = null; f(e.data); };
   const ask = (msg) => new Promise(ok => { waiting = ok; w.postMessage(msg); });
-  await ask({type: 0, data: index});
+  // what Material's bundle sends (search.suggest is not enabled)
+  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
   const out = {};
   for (const q of queries) {
     const res = await ask({type: 2, data: q});
