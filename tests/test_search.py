@@ -274,6 +274,13 @@ def test_header_field_gives_instant_results_and_opens_the_full_list(page, site_u
     assert parse_qs(urlsplit(page.url).query)["q"] == ["运河"]
     full = page.eval_on_selector_all("[data-search-result]", "els => els.map(e => e.dataset.unit)")
     assert full[: len(instant)] == instant and set(full) == set(everything)
+    # Latin letters typed key by key go into the field (no page shortcut
+    # such as Material's n/p takes them)
+    page.goto(site_url + "chapters/ch04/")
+    page.keyboard.press("/")
+    page.keyboard.type("pm2.5 np")
+    page.wait_for_selector("[data-search-instant][data-state=done][data-query='pm2.5 np']")
+    assert urlsplit(page.url).path.endswith("/chapters/ch04/")
     # Enter in the header field opens the same page
     page.goto(site_url + "chapters/ch09/")
     page.keyboard.press("s")

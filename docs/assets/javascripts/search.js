@@ -154,7 +154,8 @@
 
   function summary(engine, res) {
     var count = el("span", { "data-search-count": "", text: String(res.results.length) });
-    return el("p", { className: "plan-search__summary" }, [template(engine.c.messages.summary, {
+    // role=status: screen readers announce the count, not every result
+    return el("p", { className: "plan-search__summary", role: "status" }, [template(engine.c.messages.summary, {
       n: res.mentions, m: count, k: res.chapters
     })]);
   }
