@@ -53,12 +53,12 @@ def test_preview_reloads_after_yaml_and_template_edits(tmp_path):
         table = project / "tables" / "indicators-14th.yaml"
         table.write_text(table.read_text(encoding="utf-8").replace("target_2025: '1000'", "target_2025: '1200'", 1),
                          encoding="utf-8")
-        assert wait_for(lambda: "<td>1200</td>" in (fetch(url) or ""), 120), log.read_text(encoding="utf-8")[-3000:]
+        assert wait_for(lambda: "<td>1200</td>" in (fetch(url) or ""), 300), log.read_text(encoding="utf-8")[-3000:]
 
         template = project / "templates" / "blocks" / "box.html.j2"
         template.write_text(template.read_text(encoding="utf-8").replace(
             'class="plan-box__title"', 'class="plan-box__title preview-reloaded"'), encoding="utf-8")
-        assert wait_for(lambda: "preview-reloaded" in (fetch(url) or ""), 120), log.read_text(encoding="utf-8")[-3000:]
+        assert wait_for(lambda: "preview-reloaded" in (fetch(url) or ""), 300), log.read_text(encoding="utf-8")[-3000:]
     finally:
         server.terminate()
         try:
