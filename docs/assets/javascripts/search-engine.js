@@ -4,11 +4,11 @@
 // Loaded on first use of search (search.js adds it), with the index that
 // scripts/plansite/search_index.py writes to search/plan-index.json. The
 // index holds each unit's text already cut into words by jieba at build
-// time (with the project dictionary tables/search-terms.txt); from those
-// words this file derives the vocabulary and its frequencies, which it uses
-// to cut queries into words the same way jieba does (the most probable path
-// through the dictionary words of the plan), to rank results (BM25 over the
-// words) and to suggest words.
+// time (with the project dictionary tables/search-terms.txt); those words,
+// with how often each occurs, are the vocabulary this file uses to cut
+// queries into words the same way jieba does (the most probable path
+// through the words of the plan), to rank results (BM25 over the words) and
+// to suggest words.
 //
 // Matching itself never depends on the words: text and query are both
 // normalised (NFKC, lower case, Traditional → Simplified, whitespace
@@ -24,6 +24,11 @@
   var PUNCT = /^[\p{P}\p{S}]+$/u;
   var ALNUM = /^[0-9a-z.%]$/;
   var CACHE = "\u0000cache";   // per-table memo of normalised characters
+  var PATTERN = "\u0000pattern"; // per-table regular expression of its keys
+  var WS_ALL = /\s+/g;
+  var DELIM = "\u0001";        // between words in the normalised stream
+  var UNIT = "\u0002";         // between units in it
+  var MAX_WORD = 12;            // longest word tried when cutting a query
 
   function normChar(ch, t2s) {
     var known = t2s[CACHE][ch];
@@ -43,8 +48,15 @@
     return out;
   }
 
-  // Normalised text plus, for each of its characters, where the original
-  // character starts and ends in the text (for highlighting).
+  // Text as search compares it, with the browser's own (fast) string
+  // operations: NFKC, lower case, whitespace out, Traditional → Simplified.
+  function normText(text, t2s) {
+    var s = String(text).normalize("NFKC").toLowerCase().replace(WS_ALL, "");
+    return t2s[PATTERN] ? s.replace(t2s[PATTERN], function (c) { return t2s[c]; }) : s;
+  }
+
+  // The same, character by character, with where each normalised character
+  // comes from in the text (for highlighting; only for units shown).
   function normalise(text, t2s, withMap) {
     var norm = "";
     var starts = withMap ? [] : null;
@@ -87,57 +99,72 @@
     var pairs = Array.from(data.t2s);
     for (var i = 0; i + 1 < pairs.length; i += 2) t2s[pairs[i]] = pairs[i + 1];
     t2s[CACHE] = Object.create(null);
+    var keys = Object.keys(t2s).filter(function (k) { return k !== CACHE; });
+    t2s[PATTERN] = keys.length ? new RegExp("[" + keys.map(function (k) {
+      return "\\u{" + k.codePointAt(0).toString(16) + "}";
+    }).join("") + "]", "gu") : null;
     this.t2s = t2s;
-    this.heads = data.heads.map(function (h) { return normalise(h, t2s).norm; });
+    this.heads = data.heads.map(function (h) { return normText(h, t2s); });
     this.headText = data.heads;
-    this.pageTitles = data.pages.map(function (pg) { return normalise(pg.title, t2s).norm; });
-    // Count the words of the whole plan first, then normalise each distinct
-    // word once: the vocabulary (for cutting queries into words) with its
-    // frequencies. Per-unit word counts are worked out only for units found.
-    var rawCount = new Map();
+    this.pageTitles = data.pages.map(function (pg) { return normText(pg.title, t2s); });
+    // All the plan's words, normalised in one go, in one stream with
+    // delimiters that normalisation keeps (DELIM between words, UNIT between
+    // units): a unit's normalised text is its stretch of the stream, and
+    // how often a word stands as a word is a count of DELIM + word + DELIM,
+    // worked out when a query needs it (freq()).
+    this.stream = normText(DELIM + data.units.map(function (u) {
+      return u[7].split(SEP).join(DELIM);
+    }).join(DELIM + UNIT + DELIM) + DELIM, t2s);
+    var norms = this.stream.split(UNIT);
+    var total = 0;
     this.units = data.units.map(function (u, order) {
-      var words = u[7].split(SEP);
-      for (var i = 0; i < words.length; i++) rawCount.set(words[i], (rawCount.get(words[i]) || 0) + 1);
-      var text = words.join("");
+      var text = u[7].split(SEP).join("");
+      var length = countIn(u[7], SEP) + 1;
+      total += length;
       return {
         order: order, id: u[0], page: u[1], section: u[2], group: u[3], kind: u[4],
-        words: u[7], text: text, norm: normalise(text, t2s).norm,
-        label: u[6] > u[5] ? normalise(text.slice(u[5], u[6]), t2s).norm : "",
-        starts: null, ends: null, tf: null, length: words.length
+        words: u[7], text: text, norm: norms[order].split(DELIM).join(""),
+        label: u[6] > u[5] ? normText(text.slice(u[5], u[6]), t2s) : "",
+        starts: null, ends: null, tf: null, length: length
       };
     });
-    var vocab = new Map();
-    var wordNorm = new Map();
-    var total = 0;
-    var maxLen = 1;
-    rawCount.forEach(function (n, w) {
-      var nw = normalise(w, t2s).norm;
-      wordNorm.set(w, nw);
-      if (!nw) return;
-      var v = vocab.get(nw);
-      if (!v) {
-        vocab.set(nw, (v = { f: 0 }));
-        if (nw.length > maxLen) maxLen = nw.length;
-      }
-      v.f += n;
-      total += n;
-    });
-    this.vocab = vocab;
-    this.wordNorm = wordNorm;
     this.total = total;
-    this.maxLen = Math.min(maxLen, 16);
+    this.freqs = new Map();
+    this.wordNorm = new Map();
     this.avgLength = this.units.reduce(function (s, u) { return s + u.length; }, 0) / Math.max(1, this.units.length);
     this.longest = this.units.reduce(function (m, u) { return Math.max(m, u.norm.length); }, 0);
     this.wordsByFrequency = null;
   }
 
+  // How often a (normalised) word stands as a word in the plan.
+  Engine.prototype.freq = function (word) {
+    var f = this.freqs.get(word);
+    if (f === undefined) {
+      var needle = DELIM + word + DELIM;
+      f = 0;
+      var at = this.stream.indexOf(needle);
+      while (at >= 0) {
+        f++;
+        at = this.stream.indexOf(needle, at + needle.length - 1);
+      }
+      this.freqs.set(word, f);
+    }
+    return f;
+  };
+
+  Engine.prototype.normWord = function (w) {
+    var n = this.wordNorm.get(w);
+    if (n === undefined) this.wordNorm.set(w, (n = normText(w, this.t2s)));
+    return n;
+  };
+
   // Normalised word → how often it stands as a word in the unit.
   Engine.prototype.tf = function (unit) {
     if (!unit.tf) {
       var tf = new Map();
-      var wordNorm = this.wordNorm;
+      var self = this;
       unit.words.split(SEP).forEach(function (w) {
-        var nw = wordNorm.get(w);
+        var nw = self.normWord(w);
         if (nw) tf.set(nw, (tf.get(nw) || 0) + 1);
       });
       unit.tf = tf;
@@ -148,16 +175,19 @@
   // Words of the plan by frequency, for suggestions (made on first need).
   Engine.prototype.words = function () {
     if (!this.wordsByFrequency) {
-      var vocab = this.vocab;
-      this.wordsByFrequency = Array.from(vocab.keys()).filter(function (w) {
+      var counts = new Map();
+      this.stream.split(DELIM).forEach(function (w) {
+        if (w) counts.set(w, (counts.get(w) || 0) + 1);
+      });
+      this.wordsByFrequency = Array.from(counts.keys()).filter(function (w) {
         return Array.from(w).length > 1 && !PUNCT.test(w);
-      }).sort(function (a, b) { return vocab.get(b).f - vocab.get(a).f || (a < b ? -1 : 1); });
+      }).sort(function (a, b) { return counts.get(b) - counts.get(a) || (a < b ? -1 : 1); });
     }
     return this.wordsByFrequency;
   };
 
   Engine.prototype.norm = function (text) {
-    return normalise(String(text).normalize("NFKC"), this.t2s).norm;
+    return normText(text, this.t2s);
   };
 
   // Cut a normalised phrase into words the way jieba does: the most probable
@@ -166,7 +196,7 @@
   Engine.prototype.segment = function (phrase) {
     var chars = Array.from(phrase);
     var n = chars.length;
-    var vocab = this.vocab;
+    var self = this;
     var logTotal = Math.log(this.total || 1);
     var best = new Array(n + 1);
     var next = new Array(n + 1);
@@ -174,11 +204,13 @@
     for (var i = n - 1; i >= 0; i--) {
       best[i] = -Infinity;
       var word = "";
-      for (var j = i + 1; j <= Math.min(n, i + this.maxLen); j++) {
+      for (var j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
         word += chars[j - 1];
-        var v = vocab.get(word);
-        if (!v && j > i + 1) continue;
-        var score = Math.log(v ? v.f : 0.5) - logTotal + best[j];
+        // no word of the plan starts like this: no longer one will either
+        if (j > i + 1 && self.stream.indexOf(DELIM + word) < 0) break;
+        var f = self.freq(word);
+        if (!f && j > i + 1) continue;
+        var score = Math.log(f || 0.5) - logTotal + best[j];
         if (score > best[i]) {
           best[i] = score;
           next[i] = j;
@@ -189,7 +221,7 @@
     var run = "";
     for (var k = 0; k < n; k = next[k]) {
       var w = chars.slice(k, next[k]).join("");
-      if (next[k] === k + 1 && !vocab.has(w) && ALNUM.test(w)) {
+      if (next[k] === k + 1 && !self.freq(w) && ALNUM.test(w)) {
         run += w;
         continue;
       }
@@ -252,8 +284,9 @@
       var n = normalise(unit.text, this.t2s, true);
       unit.starts = n.starts;
       unit.ends = n.ends;
+      unit.mapped = n.norm;   // equals unit.norm but for exotic combining sequences
     }
-    return this.rangesIn(unit.norm, unit.starts, unit.ends, terms);
+    return this.rangesIn(unit.mapped, unit.starts, unit.ends, terms);
   };
 
   Engine.prototype.rangesIn = function (norm, starts, ends, terms) {
