@@ -10,6 +10,11 @@
   "use strict";
   if (window.PlanSearchUI) return;   // included twice: the first one serves
   window.PlanSearchUI = true;
+  // Performance marks (plan-search:*) let the benchmark see where time goes.
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark("plan-search:" + name);
+  }
+  mark("start");
 
   var script = document.currentScript;
   var base = script ? script.src : location.href;
@@ -37,7 +42,10 @@
         return r.json();
       });
       loading = Promise.all([code, data]).then(function (both) {
-        return new window.PlanSearchEngine(both[1]);
+        mark("fetched");
+        var engine = new window.PlanSearchEngine(both[1]);
+        mark("ready");
+        return engine;
       });
       loading.catch(function () { loading = null; });
     }
@@ -219,6 +227,7 @@
       }
       draw();
       container.setAttribute("data-state", "done");
+      mark("done");
     }, function () {
       clear(container);
       container.appendChild(el("p", { className: "plan-search__message", text: FAILED }));
