@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .chapters import Plan, Unit
 from .problems import Problem
+from .records import Record
 from .tables import TableFile
 
 # Register-type files: validated by their schema, never placed by a marker.
@@ -31,16 +32,10 @@ def target_text(rec: dict) -> str:
 
 
 @dataclass
-class Commitment:
+class Commitment(Record):
     data: dict
     unit: Unit
     indicator: object = None          # model.Indicator or None
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["data"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def chapter(self):

@@ -14,21 +14,16 @@ from dataclasses import dataclass, field
 
 from .chapters import Chapter, Plan, Unit
 from .problems import Problem
+from .records import Record
 from .tables import TableFile
 
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 
 
 @dataclass
-class Term:
+class Term(Record):
     data: dict
     unit: Unit | None = None       # where the plan explains it
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["data"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def forms(self) -> list[str]:

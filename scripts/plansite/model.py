@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chapters import Chapter, Plan, Unit
+from .records import Record
 from .commitments import REGISTERS
 from .tables import TableFile
 
@@ -17,17 +18,11 @@ def show_value(value) -> str:
 
 
 @dataclass
-class Indicator:
+class Indicator(Record):
     table: "IndicatorTable"
     data: dict
     counterpart: "Indicator | None" = None
     mentions: list[Unit] = field(default_factory=list)
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["data"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def src_uri(self) -> str:
