@@ -44,11 +44,9 @@ class Indicator(Record):
         return show_value(self.data.get(key))
 
 
-@dataclass
-class IndicatorTable:
+class FromFile:
+    """A table or box shown in a chapter, backed by one file in tables/."""
     file: TableFile
-    indicators: list[Indicator] = field(default_factory=list)
-    chapter: Chapter | None = None
 
     @property
     def key(self) -> str:
@@ -57,6 +55,13 @@ class IndicatorTable:
     @property
     def data(self) -> dict:
         return self.file.data
+
+
+@dataclass
+class IndicatorTable(FromFile):
+    file: TableFile
+    indicators: list[Indicator] = field(default_factory=list)
+    chapter: Chapter | None = None
 
     kind = "indicators"
 
@@ -76,18 +81,10 @@ class IndicatorTable:
 
 
 @dataclass
-class Box:
+class Box(FromFile):
     file: TableFile
     chapter: Chapter | None = None
     kind = "box"
-
-    @property
-    def key(self) -> str:
-        return self.file.key
-
-    @property
-    def data(self) -> dict:
-        return self.file.data
 
     @property
     def src_uri(self) -> str:
