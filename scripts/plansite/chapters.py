@@ -135,7 +135,11 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
         if block.startswith("## "):
             heading = block[3:].strip()
             m = SECTION_NUMBER.match(heading)
-            number = chinese_to_int(m.group(1)) if m else len(ch.sections) + 1
+            try:
+                number = chinese_to_int(m.group(1)) if m else len(ch.sections) + 1
+            except KeyError:
+                problems.append(Problem(rel, line_no, 1, "", f"节标题“{heading}”的序号无法识别：应为“第一节”“第十二节”这样的写法"))
+                number = len(ch.sections) + 1
             section = Section(f"{ch.anchor}-s{number}", number, heading, line_no)
             ch.blocks.append(section)
             counter = 0

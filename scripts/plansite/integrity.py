@@ -4,7 +4,7 @@ from __future__ import annotations
 import jsonschema
 
 from .chapters import Plan
-from .messages import ref_message
+from .messages import ref_message, show
 from .problems import Problem
 from .tables import TableFile, format_path
 
@@ -27,6 +27,9 @@ def check(plan: Plan, tables: dict[str, TableFile], table_files: set[str]) -> li
                     problems.append(Problem(rel, m.line, 1, "", "<!-- part-contents --> 只能用在篇的页面（partN.md）"))
                 continue
             key = m.argument
+            if not key:
+                problems.append(Problem(rel, m.line, 1, "", "标记里缺少表格名：应写成 <!-- table: 表格名 -->，如 <!-- table: box-4-1 -->"))
+                continue
             if key not in table_files:
                 problems.append(Problem(rel, m.line, 1, "", f"标记指向不存在的表格“{key}”：没有文件 tables/{key}.yaml；"
                                                             "请核对表格名（即 tables/ 中的文件名，不含 .yaml）"))
@@ -167,7 +170,11 @@ def check_parts(plan: Plan) -> list[Problem]:
     placed: dict[str, str] = {}
     for part in plan.parts:
         rel = f"chapters/{part.path.name}"
-        for key in part.meta.get("chapters", []):
+        listed = part.meta.get("chapters", [])
+        if not isinstance(listed, list):
+            problems.append(Problem(rel, 2, 1, "chapters", f"值 {show(listed)} 应为列表：写成 chapters: [ch01, ch02, ch03]"))
+            continue
+        for key in listed:
             if key not in chapters:
                 problems.append(Problem(rel, 2, 1, "chapters", f"篇中列出的章“{key}”不存在（应有文件 chapters/{key}.md）"))
             elif key in placed:

@@ -47,11 +47,8 @@ def field_title(err) -> str:
 
 
 def _looks_numeric(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """'4', '-2.5': what YAML reads as a number unless it is quoted."""
+    return re.fullmatch(r"-?\d+(\.\d+)?", text.strip()) is not None
 
 
 def type_hint(inst, expected) -> str:
