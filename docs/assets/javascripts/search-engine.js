@@ -130,6 +130,7 @@
     });
     this.total = total;
     this.freqs = new Map();
+    this.prefixes = new Map();
     this.wordNorm = new Map();
     this.avgLength = this.units.reduce(function (s, u) { return s + u.length; }, 0) / Math.max(1, this.units.length);
     this.longest = this.units.reduce(function (m, u) { return Math.max(m, u.norm.length); }, 0);
@@ -150,6 +151,13 @@
       this.freqs.set(word, f);
     }
     return f;
+  };
+
+  // Does some word of the plan start with this?
+  Engine.prototype.starts = function (prefix) {
+    var known = this.prefixes.get(prefix);
+    if (known === undefined) this.prefixes.set(prefix, (known = this.stream.indexOf(DELIM + prefix) >= 0));
+    return known;
   };
 
   Engine.prototype.normWord = function (w) {
@@ -207,7 +215,7 @@
       for (var j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
         word += chars[j - 1];
         // no word of the plan starts like this: no longer one will either
-        if (j > i + 1 && self.stream.indexOf(DELIM + word) < 0) break;
+        if (j > i + 1 && !self.starts(word)) break;
         var f = self.freq(word);
         if (!f && j > i + 1) continue;
         var score = Math.log(f || 0.5) - logTotal + best[j];
