@@ -31,11 +31,15 @@
     if (!loading) {
       var code = new Promise(function (resolve, reject) {
         if (window.PlanSearchEngine) return resolve();
-        var s = document.createElement("script");
-        s.src = engineUrl.href;
-        s.onload = function () { resolve(); };
-        s.onerror = function () { reject(new Error("search engine did not load")); };
-        document.head.appendChild(s);
+        // the results page asks for the engine itself (async); wait for that one
+        var s = document.querySelector('script[src$="search-engine.js"]');
+        if (!s) {
+          s = document.createElement("script");
+          s.src = engineUrl.href;
+          document.head.appendChild(s);
+        }
+        s.addEventListener("load", function () { resolve(); });
+        s.addEventListener("error", function () { reject(new Error("search engine did not load")); });
       });
       var data = fetch(indexUrl.href).then(function (r) {
         if (!r.ok) throw new Error("search index: HTTP " + r.status);
