@@ -84,14 +84,8 @@ def check_ids(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
                                         f"编号“{rid}”重复：{seen[rid]} 已使用；每个编号必须唯一"))
             else:
                 seen[rid] = here
-    indicators = {r["id"] for t in tables.values() for r in t.data.get("indicators", [])}
-    for key, t in tables.items() if "indicators-13th" in tables else ():
-        for i, rec in enumerate(t.data.get("indicators", [])):
-            ref = rec.get("counterpart")
-            if ref and ref not in indicators:
-                line, col = t.where(("indicators", i, "counterpart"))
-                problems.append(Problem(t.path, line, col, f"indicators[{i}].counterpart",
-                                        f"对应指标“{ref}”不存在；请填写 indicators-13th.yaml 中已有的编号"))
+    # References (counterpart, unit, section …) are checked by check_refs,
+    # from "x-ref" in the schemas.
     return problems
 
 
@@ -120,16 +114,20 @@ def _ref_checker(known: dict[str, set[str]]):
 
 
 def known_ids(plan: Plan, tables: dict[str, TableFile]) -> dict[str, set[str]]:
-    indicators, box_items = set(), set()
+    indicators, indicators_13th, box_items = set(), set(), set()
     for t in tables.values():
         for rec in t.data.get("indicators", []):
             indicators.add(rec.get("id"))
+            if t.kind == "indicators-13th":
+                indicators_13th.add(rec.get("id"))
             indicators.update(p.get("id") for p in rec.get("parts", []))
         box_items.update(item.get("id") for item in t.data.get("items", []) if t.kind == "box")
     return {
         "unit": {u.id for u in plan.units()},
         "section": {s.id for c in plan.all for s in c.sections},
         "indicator": indicators,
+        # Unknown (not checked) when that file did not load: no cascade of errors.
+        **({"indicator-13th": indicators_13th} if "indicators-13th" in tables else {}),
         "box-item": box_items,
         "table": set(tables),
     }

@@ -119,6 +119,7 @@ REF_KINDS = {
     "unit": ("段落", "规划正文中已有的段落编号，如 ch4-s1-p2（网页上段落旁的 ¶ 链接里能看到）"),
     "section": ("节", "已有的节编号，如 ch4-s1"),
     "indicator": ("指标", "tables/indicators-13th.yaml 或 indicators-14th.yaml 中已有的指标编号"),
+    "indicator-13th": ("“十三五”指标", "tables/indicators-13th.yaml 中已有的指标编号，如 ind13-11"),
     "box-item": ("专栏条目", "tables/box-*.yaml 中已有的条目编号，如 box-4-1-2"),
     "table": ("表格", "tables/ 中已有的表格名，如 indicators-14th、box-4-1"),
 }
