@@ -34,7 +34,9 @@ HTML = """
 
 
 def test_units_are_read_with_kind_place_and_label():
-    units = {u.id: u for u in search_index.read_units(HTML)}
+    title, found = search_index.read_page(HTML)
+    assert title == "第四章 坚持创新"
+    units = {u.id: u for u in found}
     assert list(units) == ["ch4-p1", "ch4-s1-p1", "box-4-1-1", "t-title", "ind14-1", "ind14-2", "ch4-s1-p2"]
     p = units["ch4-s1-p1"]
     assert (p.kind, p.section, p.group) == (search_index.KIND_PARA, "第一节 提升能力", "")

@@ -108,6 +108,7 @@ class _UnitParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.units: list[RawUnit] = []
+        self.title = ""                            # the page's h1, as the reader sees it
         self.stack: list[tuple[str, dict]] = []
         self.unit: RawUnit | None = None
         self.unit_depth = 0
@@ -173,6 +174,8 @@ class _UnitParser(HTMLParser):
                 text = WHITESPACE.sub(" ", "".join(self.heading)).strip()
                 if open_tag == "h2":
                     self.section = text
+                elif open_tag == "h1" and not self.title:
+                    self.title = text
                 elif open_tag in ("h3", "caption"):
                     self.group = text
                 self.heading = None
@@ -199,11 +202,16 @@ class _UnitParser(HTMLParser):
             self.unit.text += data
 
 
-def read_units(html: str) -> list[RawUnit]:
+def read_page(html: str) -> tuple[str, list[RawUnit]]:
+    """(text of the page's h1, its units)."""
     parser = _UnitParser()
     parser.feed(html)
     parser.close()
-    return parser.units
+    return parser.title, parser.units
+
+
+def read_units(html: str) -> list[RawUnit]:
+    return read_page(html)[1]
 
 
 def collapse(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -270,9 +278,11 @@ class Collector:
     pages: dict[str, tuple[str, str, list[RawUnit]]] = field(default_factory=dict)
 
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
-        units = read_units(html)
+        """A rendered page; ``title`` is used when the page has no h1 of its
+        own (the preamble), as plain text."""
+        heading, units = read_page(html)
         if units:
-            self.pages[src_uri] = (url, title, units)
+            self.pages[src_uri] = (url, heading or title, units)
 
     def index(self) -> dict:
         tk = tokenizer(self.root)
