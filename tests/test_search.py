@@ -420,3 +420,31 @@ def test_search_ui_has_no_serious_accessibility_violation(browser, site_url):
         finally:
             context.close()
     assert found == [], "\n".join(found)
+
+
+def test_results_can_narrow_to_units_that_state_commitments(page, site_url, plan_units, html_pages):
+    """Issue 4: search narrows to units carrying commitments (the chapter
+    pages mark them with data-commitments; the ground truth reads that)."""
+    committed = {el["id"] for key, path in html_pages.items() if key.startswith("chapters/")
+                 for el in soup(path).select("[data-para][data-commitments]")}
+    assert len(committed) > 30
+    query = "2025年"
+    everything = ground_truth(plan_units, terms_of(query))
+    expected = [uid for uid in everything if uid in committed]
+    assert 0 < len(expected) < len(everything)
+    open_results(page, site_url, query)
+    box = page.locator("[data-facet-commitments]")
+    assert str(len(expected)) in page.locator("label[for=plan-search-commitments]").text_content()
+    box.check()
+    links = page.eval_on_selector_all("[data-search-results] [data-search-result] a[href*='#']",
+                                      "els => els.map(a => a.getAttribute('href'))")
+    shown = sorted({href.split("#")[1] for href in links})
+    assert shown == sorted(expected)
+    assert "commit=1" in page.url
+    # The narrowed list is shareable: opening its URL shows the same units.
+    page.goto(page.url)
+    page.wait_for_selector("[data-search-results][data-state=done]")
+    assert page.locator("[data-facet-commitments]").is_checked()
+    again = page.eval_on_selector_all("[data-search-results] [data-search-result] a[href*='#']",
+                                      "els => els.map(a => a.getAttribute('href'))")
+    assert sorted({href.split("#")[1] for href in again}) == sorted(expected)

@@ -11,8 +11,10 @@ What the JSON holds (``search/plan-index.json``):
 * ``heads``   section headings, 专栏 titles and table captions;
 * ``units``   one array per unit, in reading order:
   ``[id, page, section head or -1, group head or -1, kind, label start,
-  label end, words]`` where ``words`` is the unit's text (whitespace runs
-  collapsed to one space) cut by jieba, joined with TAB (never in the text);
+  label end, words, commitments]`` where ``words`` is the unit's text
+  (whitespace runs collapsed to one space) cut by jieba, joined with TAB
+  (never in the text), and ``commitments`` the number of entries of the
+  承诺清单 that cite the unit (its ``data-commitments``);
 * ``t2s``     Traditional → Simplified character pairs ("TSTS…"), from
   OpenCC's TSCharacters table, reduced to the pairs this plan can need;
 * ``const``   everything the script shares with Python: kind names, limits,
@@ -56,6 +58,7 @@ CONSTANTS = {
         "orderLabel": "排序",
         "chapterLabel": "章节",
         "kindLabel": "类型",
+        "commitmentsOnly": "只看含承诺的段落（{n}）",
         "seeAll": "查看全部 {m} 个段落",
         "orderRank": "按相关度",
         "orderPlan": "按规划顺序",
@@ -99,6 +102,7 @@ class RawUnit:
     label: tuple[int, int] = (0, 0)
     section: str = ""
     group: str = ""
+    commitments: int = 0        # measurable targets the unit states (issue 4)
 
 
 class _UnitParser(HTMLParser):
@@ -147,7 +151,8 @@ class _UnitParser(HTMLParser):
             self.heading, self.heading_tag = [], tag
         if self.unit is None and a.get("data-para") is not None:
             kind = KIND_BOX if self.box_depth else KIND_TABLE if self.table_depth else KIND_PARA
-            self.unit = RawUnit(a.get("id") or a["data-para"], kind, section=self.section)
+            self.unit = RawUnit(a.get("id") or a["data-para"], kind, section=self.section,
+                                commitments=int(a.get("data-commitments") or 0))
             self.unit_depth = depth
             if tag == "caption":
                 self.heading, self.heading_tag = [], "caption"
@@ -309,7 +314,7 @@ class Collector:
                 assert WORD_SEPARATOR not in text
                 chars.update(text)
                 units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
-                              WORD_SEPARATOR.join(words)])
+                              WORD_SEPARATOR.join(words), u.commitments])
         for h in heads:
             chars.update(h)
         # Only pairs that can matter: the Simplified side occurs in the plan

@@ -122,7 +122,7 @@
       var length = countIn(u[7], SEP) + 1;
       total += length;
       return {
-        order: order, id: u[0], page: u[1], section: u[2], group: u[3], kind: u[4],
+        order: order, id: u[0], page: u[1], section: u[2], group: u[3], kind: u[4], commitments: u[8] || 0,
         words: u[7], text: text, norm: norms[order].split(DELIM).join(""),
         label: u[6] > u[5] ? normText(text.slice(u[5], u[6]), t2s) : "",
         starts: null, ends: null, tf: null, length: length

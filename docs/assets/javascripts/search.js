@@ -190,7 +190,7 @@
   function resultsPage(container) {
     var params = new URLSearchParams(location.search);
     var query = params.get("q") || "";
-    var state = { order: params.get("order") === "plan" ? "plan" : "rank", ch: params.get("ch") || "", kind: params.get("kind") || "" };
+    var state = { order: params.get("order") === "plan" ? "plan" : "rank", ch: params.get("ch") || "", kind: params.get("kind") || "", commit: params.get("commit") === "1" ? "1" : "" };
     var input = document.querySelector("[data-search-page-input]");
     if (input) input.value = query;
     container.setAttribute("data-state", "loading");
@@ -216,14 +216,15 @@
       function draw() {
         var items = res.results.filter(function (r) {
           return (!state.ch || engine.pages[r.unit.page].url === state.ch) &&
-            (state.kind === "" || String(r.unit.kind) === state.kind);
+            (state.kind === "" || String(r.unit.kind) === state.kind) &&
+            (!state.commit || r.unit.commitments > 0);
         });
         if (state.order === "plan") items = items.slice().sort(function (a, b) { return a.unit.order - b.unit.order; });
         clear(list);
         items.forEach(function (r) { list.appendChild(resultItem(engine, r, query)); });
         shownNote.textContent = items.length !== res.results.length ? engine.format("filtered", { shown: items.length }) : "";
         var u = new URL(location.href);
-        ["order", "ch", "kind"].forEach(function (k) {
+        ["order", "ch", "kind", "commit"].forEach(function (k) {
           var v = k === "order" ? (state.order === "plan" ? "plan" : "") : state[k];
           if (v) u.searchParams.set(k, v); else u.searchParams.delete(k);
         });
@@ -284,6 +285,16 @@
       kinds.appendChild(b);
     });
     controls.appendChild(kinds);
+    // facet: only units that state commitments (承诺清单)
+    var committed = res.results.filter(function (r) { return r.unit.commitments > 0; }).length;
+    if (committed) {
+      var only = el("input", { type: "checkbox", id: "plan-search-commitments", "data-facet-commitments": "" });
+      only.checked = state.commit === "1";
+      only.addEventListener("change", function () { state.commit = only.checked ? "1" : ""; redraw(); });
+      controls.appendChild(el("div", { className: "plan-search__facet plan-search__commit" }, [
+        only, el("label", { for: "plan-search-commitments", text: engine.format("commitmentsOnly", { n: committed }) })
+      ]));
+    }
   }
 
   // -- the header field ------------------------------------------------------------
