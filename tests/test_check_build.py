@@ -10,18 +10,14 @@ import datetime
 import hashlib
 import os
 import re
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from babel.dates import format_date
 
 from conftest import ROOT, copy_project, mkdocs_build
+from serving import fetch, mkdocs_serve, wait_for
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
 OLD = "2021-03-15T12:00:00+08:00"
@@ -154,67 +150,25 @@ def test_failed_mkdocs_build_leaves_site_byte_for_byte(project, with_history):
     assert snapshot(with_history) == before
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-LIVERELOAD = re.compile(r"<script>\s*(?:var livereload|function livereload).*?</script>", re.S)
-
-
-def fetch(url: str) -> str | None:
-    """The page as served, without the live-reload script MkDocs injects
-    (it carries a new request id on every request)."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            html = r.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
-        return None
-    return LIVERELOAD.sub("", html)
-
-
-def wait_for(condition, seconds: float, step: float = 0.5):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(step)
-    return None
-
-
 def test_serve_keeps_the_last_good_version_and_prints_the_problem(project, with_history, tmp_path):
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
     box = project / "tables" / "box-4-2.yaml"
     good = box.read_text(encoding="utf-8")
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    log = tmp_path / "serve.log"
     try:
-        served = wait_for(lambda: re.search(r"Serving on (http://\S+)", log.read_text(encoding="utf-8")), 240)
-        assert served, log.read_text(encoding="utf-8")[-3000:]
-        url = served.group(1).rstrip("/") + "/boxes/box-4-2/"     # mounted at site_url's path
-        first = wait_for(lambda: fetch(url), 30)
-        assert first and "重点双创平台" in first, log.read_text(encoding="utf-8")[-3000:]
-        box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
-        printed = wait_for(lambda: "YAML 语法错误" in log.read_text(encoding="utf-8"), 120)
-        text = log.read_text(encoding="utf-8")
-        assert printed, text[-3000:]
-        assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in text
-        assert "共发现 1 个问题，未生成网站。" in text
-        assert "Traceback" not in text
-        # MkDocs alone would hold every request until the error is fixed
-        assert wait_for(lambda: "预览仍显示上一次成功生成的版本" in log.read_text(encoding="utf-8"), 30)
-        assert fetch(url) == first          # the last good version, unchanged
-        assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
+        with mkdocs_serve(project, log) as base:
+            url = base + "boxes/box-4-2/"
+            first = wait_for(lambda: fetch(url), 30)
+            assert first and "重点双创平台" in first, log.read_text(encoding="utf-8")[-3000:]
+            box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
+            printed = wait_for(lambda: "YAML 语法错误" in log.read_text(encoding="utf-8"), 120)
+            text = log.read_text(encoding="utf-8")
+            assert printed, text[-3000:]
+            assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in text
+            assert "共发现 1 个问题，未生成网站。" in text
+            assert "Traceback" not in text
+            # MkDocs alone would hold every request until the error is fixed
+            assert wait_for(lambda: "预览仍显示上一次成功生成的版本" in log.read_text(encoding="utf-8"), 30)
+            assert fetch(url) == first          # the last good version, unchanged
+            assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
     finally:
         box.write_text(good, encoding="utf-8")
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=20)
