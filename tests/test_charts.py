@@ -24,7 +24,7 @@ from plansite.site import build  # noqa: E402
 def test_every_chart_has_a_text_alternative(built_site):
     doc = soup(built_site / "tracking" / "index.html")
     charts = doc.select("article figure.track-chart svg")
-    assert len(charts) == 2
+    assert len(charts) == 3
     for svg in charts:
         assert svg.get("role") == "img"
         ids = svg["aria-labelledby"].split()
@@ -58,6 +58,36 @@ def test_13th_chart_counts_match_the_printed_table(built_site):
     desc = fig.select_one("desc").get_text()
     for (cat, verdict), n in want.items():
         assert f"{verdict} {n} 项" in desc
+
+
+def test_13th_target_against_result_row_by_row(built_site):
+    """Every row whose target and result both print a number is drawn, as the
+    result's share of the target, grouped by category; the others are named
+    below the chart. Expected shares are worked out here from the printed
+    cells (first number in each), not by the chart code."""
+    import re
+    number = re.compile(r"-?\d+(?:\.\d+)?")
+    data = yaml.safe_load((ROOT / "tables" / "indicators-13th.yaml").read_text(encoding="utf-8"))
+    drawn, left_out = [], []
+    for ind in data["indicators"]:
+        for row in ind.get("parts") or [ind]:
+            t, r = number.search(str(row["target_2020"])), number.search(str(row["result_2020"]))
+            name = ind["name"] + (f"：{row['name']}" if row is not ind else "")
+            if t and r and float(t.group()) != 0:
+                drawn.append((ind["category"], name, round(float(r.group()) / float(t.group()) * 100, 1)))
+            else:
+                left_out.append(name)
+    assert len(drawn) + len(left_out) == 36 and len(drawn) > 25
+    doc = soup(built_site / "tracking" / "index.html")
+    fig = doc.select_one("#chart-13th-ratios")
+    table = fig.find_next_sibling("div").table
+    got = [(tr.td.get_text(), tr.th.get_text(), float(tr["data-ratio"])) for tr in table.select("tbody tr")]
+    assert got == drawn
+    note = fig.find_next_sibling("p", class_="track-chart__note").get_text()
+    assert all(name in note for name in left_out)
+    bars = fig.select("svg rect.track-chart__seg")
+    assert len(bars) == len(drawn)
+    assert fig.select_one("svg line.track-chart__target")
 
 
 def test_14th_chart_by_category_and_attribute(built_site):

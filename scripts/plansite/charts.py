@@ -136,3 +136,65 @@ def progress(chart_id: str, title: str, entries: list[dict], target=None) -> Lin
     line.desc = "；".join(f"{p.year}年 {p.label}" for p in line.points) + (
         f"；目标 {target}" if tval is not None else "")
     return line
+
+
+@dataclass
+class Bar:
+    label: str           # indicator (and part) name
+    target: str          # as printed
+    result: str          # as printed
+    percent: float       # result as a share of the target's number
+    qualifier: str       # "≥" "<" "≤" when the result is printed as a bound (98以上, 低于22)
+    y: float
+    width: float
+    verdict: str
+
+
+@dataclass
+class Group:
+    label: str           # category
+    y: float
+    bars: list[Bar] = field(default_factory=list)
+
+
+@dataclass
+class Ratios:
+    id: str
+    title: str
+    desc: str
+    groups: list[Group]
+    height: float
+    cap: float           # bars longer than this share are drawn cut at it
+    reference_x: float   # x of the 100 % line
+    width: int = WIDTH
+    label_width: int = 250
+    bar: int = 16
+    left_out: list[str] = field(default_factory=list)   # rows without two numbers
+
+
+def ratios(chart_id: str, title: str, rows: list[tuple[str, str, str, str, str]], cap: float = 200.0) -> Ratios:
+    """Target against result, row by row, grouped by category: each bar is the
+    result as a percentage of the target's number (13.5以上 → 13.5), with a
+    line at 100 %. ``rows``: (category, name, target, result, verdict) as
+    printed. Rows where either cell has no number are listed, not drawn."""
+    chart = Ratios(chart_id, title, "", [], 0.0, cap, 0.0)
+    plot = chart.width - chart.label_width - 56
+    chart.reference_x = round(chart.label_width + plot * 100.0 / cap, 1)
+    y = float(TOP)
+    for category, name, target, result, verdict in rows:
+        t, r = parse(target), parse(result)
+        if t.value is None or r.value is None or t.value == 0:
+            chart.left_out.append(f"{name}（目标 {target or '空白'}，完成情况 {result or '空白'}）")
+            continue
+        if not chart.groups or chart.groups[-1].label != category:
+            chart.groups.append(Group(category, y))
+            y += 20
+        pct = round(r.value / t.value * 100, 1)
+        qualifier = {"min": "≥", "below": "<", "max": "≤"}.get(r.kind, "")
+        chart.groups[-1].bars.append(Bar(name, target, result, pct, qualifier, y,
+                                         round(plot * min(pct, cap) / cap, 1), verdict))
+        y += chart.bar + 6
+    chart.height = y + 24
+    chart.desc = "；".join(f"{b.label}：目标 {b.target}，完成 {b.result}，为目标的 {b.qualifier}{b.percent:g}%"
+                          for g in chart.groups for b in g.bars)
+    return chart

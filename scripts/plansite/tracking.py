@@ -88,6 +88,12 @@ class Tracking:
                               "每个类别中已完成、未完成、无数据和定性评价的指标行数。",
                               rows, list(verdicts.VERDICTS), unit="项")
 
+    def chart_13th_ratios(self):
+        rows = [(parent["category"], parent["name"] + (f"：{row['name']}" if row is not parent else ""),
+                 str(row.get("target_2020", "")), str(row.get("result_2020", "")), v.verdict)
+                for row, parent, v in self.rows_13th()]
+        return charts.ratios("chart-13th-ratios", "“十三五”主要指标：完成情况与2020年目标对比（按类别）", rows)
+
     def chart_14th(self):
         inds = self.model.indicator_tables.get("indicators-14th")
         rows = [(i.category, i.attribute) for i in inds.indicators] if inds else []
