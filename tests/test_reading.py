@@ -15,8 +15,9 @@ def test_a_unit_offers_its_link_on_hover_and_copies_it(browser, site_url):
     link = unit.locator(".unit-link")
     assert float(link.evaluate("el => getComputedStyle(el).opacity")) == 0
     unit.hover()
-    page.wait_for_timeout(250)
-    assert float(link.evaluate("el => getComputedStyle(el).opacity")) == 1
+    # the mark fades in (CSS transition): wait until it is fully shown
+    page.wait_for_function("getComputedStyle(document.querySelector('#ch4-s1-p2 .unit-link')).opacity === '1'",
+                           timeout=5000)
     assert link.get_attribute("aria-label").startswith("复制本段链接")
     link.click()
     page.wait_for_function("document.querySelector('[role=status]') && document.querySelector('[role=status]').textContent")
