@@ -164,6 +164,19 @@
     return el("div", { className: "plan-search__suggestions" }, [el("p", { text: label }), list]);
   }
 
+  // What both the results page and the header panel say about a search:
+  // the message (fallback, none …), words to try when nothing is found, the
+  // counts line.
+  function outcome(engine, res, target) {
+    var msg = message(engine, res);
+    if (msg) target.appendChild(msg);
+    if (!res.results.length) {
+      var more = suggestions(engine, res.suggestions, engine.c.messages.suggest);
+      if (more) target.appendChild(more);
+    }
+    target.appendChild(summary(engine, res));
+  }
+
   function summary(engine, res) {
     var count = el("span", { "data-search-count": "", text: String(res.results.length) });
     // role=status: screen readers announce the count, not every result
@@ -199,13 +212,7 @@
     load().then(function (engine) {
       var res = engine.search(query);
       clear(container);
-      var msg = message(engine, res);
-      if (msg) container.appendChild(msg);
-      if (!res.results.length) {
-        var s = suggestions(engine, res.suggestions, engine.c.messages.suggest);
-        if (s) container.appendChild(s);
-      }
-      container.appendChild(summary(engine, res));
+      outcome(engine, res, container);
       var controls = el("div", { className: "plan-search__controls" });
       var shownNote = el("p", { className: "plan-search__filtered" });
       var list = el("ol", { className: "plan-search__list" });
@@ -338,13 +345,7 @@
       var typed = engine.complete(query);
       var s = suggestions(engine, typed, engine.c.messages.related);
       if (s) panel.appendChild(s);
-      var msg = message(engine, res);
-      if (msg) panel.appendChild(msg);
-      if (!res.results.length) {
-        var more = suggestions(engine, res.suggestions, engine.c.messages.suggest);
-        if (more) panel.appendChild(more);
-      }
-      panel.appendChild(summary(engine, res));
+      outcome(engine, res, panel);
       var list = el("ol", { className: "plan-search__list plan-search__list--instant" });
       res.results.slice(0, engine.c.instantLimit).forEach(function (r) {
         list.appendChild(resultItem(engine, r, query, 1));
