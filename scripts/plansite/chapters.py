@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -192,6 +193,15 @@ class Plan:
 
     def units(self) -> list[Unit]:
         return [u for c in self.all for u in c.units]
+
+    @cached_property
+    def units_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units()}
+
+    def chapters_of(self, part: Chapter) -> list[Chapter]:
+        """The chapters a part page lists (front matter ``chapters:``), in its order."""
+        by_key = {c.key: c for c in self.chapters}
+        return [by_key[k] for k in part.meta.get("chapters", []) if k in by_key]
 
 
 def load_plan(root: Path, problems: list[Problem]) -> Plan:

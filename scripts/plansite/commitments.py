@@ -94,7 +94,7 @@ def build_register(plan: Plan, tables: dict[str, TableFile], indicators: dict) -
     reg = Register(tf)
     if tf is None:
         return reg
-    units = {u.id: u for u in plan.units()}
+    units = plan.units_by_id
     reg.commitments = [Commitment(rec, units[rec["unit"]], indicators.get(rec.get("indicator")))
                        for rec in tf.data["commitments"]]
     return reg
@@ -115,7 +115,7 @@ def check_commitments(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]
     tf = tables.get("commitments")
     if tf is None:
         return []
-    units = {u.id: u for u in plan.units()}
+    units = plan.units_by_id
     indicators = {r["id"] for t in tables.values() if t.kind == "indicators-14th"
                   for r in t.data.get("indicators", [])}
     problems: list[Problem] = []

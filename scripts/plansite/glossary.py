@@ -80,7 +80,7 @@ def build(plan: Plan, tables: dict[str, TableFile]) -> Glossary:
     tf = tables.get("glossary")
     if tf is None:
         return Glossary()
-    units = {u.id: u for u in plan.units()}
+    units = plan.units_by_id
     terms = [Term(rec, units.get(rec.get("unit"))) for rec in tf.data["terms"]]
     first: dict[str, list[Term]] = {}
     for chapter in plan.all:
@@ -99,7 +99,7 @@ def check(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
     tf = tables.get("glossary")
     if tf is None:
         return []
-    units = {u.id: u for u in plan.units()}
+    units = plan.units_by_id
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, rec in enumerate(tf.data["terms"]):

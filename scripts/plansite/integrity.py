@@ -123,7 +123,7 @@ def known_ids(plan: Plan, tables: dict[str, TableFile]) -> dict[str, set[str]]:
             indicators.update(p.get("id") for p in rec.get("parts", []))
         box_items.update(item.get("id") for item in t.data.get("items", []) if t.kind == "box")
     return {
-        "unit": {u.id for u in plan.units()},
+        "unit": set(plan.units_by_id),
         "section": {s.id for c in plan.all for s in c.sections},
         "indicator": indicators,
         # Unknown (not checked) when that file did not load: no cascade of errors.

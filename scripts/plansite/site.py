@@ -48,7 +48,7 @@ class SiteBuild:
         nav += [{c.title: c.src_uri} for c in plan.preamble]
         for part in plan.parts:
             children = [{"本篇概览": part.src_uri}]
-            children += [{c.title: c.src_uri} for c in self._chapters_of(part)]
+            children += [{c.title: c.src_uri} for c in self.plan.chapters_of(part)]
             nav.append({part.title: children})
         nav.append({"指标": "indicators/index.md"})
         nav.append({"专栏": "boxes/index.md"})
@@ -67,10 +67,6 @@ class SiteBuild:
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(model=self.model, site=self, **context)
 
-    def _chapters_of(self, part: Chapter) -> list[Chapter]:
-        keys = part.meta.get("chapters", [])
-        return [c for k in keys for c in self.plan.chapters if c.key == k]
-
     def chapter_blocks(self, chapter: Chapter) -> list[tuple[str, object]]:
         """(kind, html-or-object) for the chapter template, tables rendered."""
         out: list[tuple[str, object]] = []
@@ -87,7 +83,7 @@ class SiteBuild:
         page = chapter.src_uri
         if marker.name == "part-contents":
             return self._render("blocks/part-contents.html.j2", part=chapter,
-                                chapters=self._chapters_of(chapter), page=page)
+                                chapters=self.plan.chapters_of(chapter), page=page)
         thing = self.model.indicator_tables.get(marker.argument) or self.model.boxes[marker.argument]
         if isinstance(thing, Box):
             return self._render("blocks/box.html.j2", box=thing, page=page)

@@ -59,7 +59,7 @@ class Tracking:
         return self.__dict__["_units"]
 
     def unit(self, unit_id: str):
-        return next(u for u in self.model.plan.units() if u.id == unit_id)
+        return self.model.plan.units_by_id[unit_id]
 
     def segments(self, unit) -> list:
         return self.glossary.segments(unit)
