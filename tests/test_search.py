@@ -355,7 +355,77 @@ def test_index_loads_on_first_use_only(page, site_url):
     page.click("[data-search-input]")
     page.wait_for_function("window.PlanSearchEngine !== undefined")
     page.wait_for_load_state("networkidle")
-    assert [u for u in requested if u.endswith("search/plan-index.json")]
+    assert [u for u in requested if u.endswith("search/plan-index.js")]
+
+
+def test_results_page_draws_the_results_while_it_is_parsed(page, site_url, plan_units):
+    """The results are complete before the page has finished parsing (the
+    index and engine are classic scripts ahead of the theme's bundle), not
+    after the theme's start-up."""
+    page.add_init_script("""document.addEventListener('DOMContentLoaded', () => {
+      const c = document.querySelector('[data-search-results]');
+      window.__atParsed = c && c.getAttribute('data-state');
+      window.__resultsAtParsed = document.querySelectorAll('[data-search-result]').length;
+    });""")
+    check_query(page, site_url, plan_units, "运河")
+    assert page.evaluate("window.__atParsed") == "done"
+    assert page.evaluate("window.__resultsAtParsed") == len(ground_truth(plan_units, ["运河"]))
+
+
+def test_results_page_says_so_when_the_index_does_not_load(browser, site_url):
+    context = browser.new_context(locale="zh-CN")
+    pg = context.new_page()
+    pg.route("**/search/plan-index.js", lambda route: route.abort())
+    pg.goto(site_url + "search/?q=" + quote("运河"))
+    pg.wait_for_selector("[data-search-results][data-state=error]")
+    assert "搜索索引加载失败" in pg.text_content("[data-search-results]")
+    assert pg.query_selector("[data-search-result]") is None
+    context.close()
+
+
+def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url):
+    """The engine finds where a match lies in a unit's text without
+    normalising each character when nothing in the text can merge or grow
+    (search-engine.js oneToOne). Ground truth: the map made character by
+    character, for every unit of the plan and for texts with what can go
+    wrong; and the browser's own Unicode data for the characters that can
+    merge. Also: every unit's text, normalised as a query is, equals what
+    the engine matches it against (start-up normalises the whole plan in
+    one go and maps only the Traditional characters the index names)."""
+    page.goto(site_url + "search/?q=" + quote("运河"))
+    page.wait_for_selector("[data-search-results][data-state=done]")
+    out = page.evaluate(r"""() => {
+      const E = window.PlanSearchEngine, e = new E(window.PlanSearchIndex), bad = [];
+      const same = (id, text, norm) => {
+        const slow = E.mapText(e, text, norm, true), quick = E.mapText(e, text, norm, false);
+        if (!quick) return 0;
+        if (quick.norm !== slow.norm) bad.push(['norm', id]);
+        for (let i = 0; i < slow.norm.length; i++) {
+          if (quick.starts(i) !== slow.starts(i) || quick.ends(i) !== slow.ends(i)) { bad.push(['map', id, i]); break; }
+        }
+        return 1;
+      };
+      let fast = 0;
+      for (const u of e.units) {
+        if (e.norm(u.text) !== u.norm) bad.push(['unit norm', u.id]);
+        fast += same(u.id, u.text, u.norm);
+      }
+      const hard = ['大 运河（东部）ＧＤＰ', '① 2025年', '５㎡', 'e\u0301', '🚄运河', '\u3000运河\u00a0文化',
+        '大運河', 'Ǆ', 'İstanbul', 'ﬁ', '…', 'ｶﾞ', 'ｶﾞ㎡', '\ufeff运河', 'ㄱㅏ', 'ᄀ\u1161㎡', '\u0e01\u0e33'];
+      for (const t of hard) same(t, t, e.norm(t));
+      // every character whose decomposition starts with a combining mark or
+      // a jamo (so it can merge with what stands before it) is in MERGING
+      const missing = [];
+      for (let c = 0; c < 0x10000; c++) {
+        if (c >= 0xd800 && c <= 0xdfff) continue;
+        const ch = String.fromCharCode(c), d = ch.normalize('NFKD');
+        if ((/^\p{M}/u.test(d) || /^[\u1161-\u11ff\ud7b0-\ud7ff]/.test(d)) && !E.MERGING.test(ch)) missing.push(c.toString(16));
+      }
+      return {bad, fast, all: e.units.length, missing};
+    }""")
+    assert out["bad"] == []
+    assert out["missing"] == []
+    assert out["fast"] >= out["all"] * 0.9, "the fast map should serve nearly every unit"
 
 
 BAD = [

@@ -3,9 +3,10 @@ chapter HTML with their place, label and kind; the project dictionary; the
 Traditional → Simplified pairs."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -59,7 +60,7 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
     c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
           '<p id="a" data-para="a">围绕“两新一智”建设皇粮浜大運河</p>')
     out = c.write(tmp_path / "site")
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = search_index.read_script(out.read_text(encoding="utf-8"))
     words = data["units"][0][7].split(search_index.WORD_SEPARATOR)
     assert "两新一智" in words and "皇粮浜" in words
     assert "".join(words) == "围绕“两新一智”建设皇粮浜大運河"
@@ -77,3 +78,15 @@ def test_project_dictionary_lists_the_plan_terms():
     tables = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tables").glob("*.yaml"))
     missing = [t for t in terms if t not in chapters and t not in tables]
     assert not missing, f"terms that occur nowhere in the plan: {missing}"
+
+
+@pytest.mark.browser
+def test_index_script_gives_the_browser_the_index_python_wrote(page):
+    """The index travels as a script (a JSON string literal); text with
+    quotes, backslashes, a closing script tag, line and paragraph
+    separators and emoji arrives in the browser unchanged."""
+    tricky = '他说："大运河"\\ </script><b>x</b> \u2028\u2029 \t🚄 \\u0041'
+    index = {"v": 1, "heads": [tricky], "units": [["a", 0, 0, -1, 0, 0, 0, tricky, 0, 1]], "t2s": "運运"}
+    page.add_script_tag(content=search_index.as_script(index))
+    assert page.evaluate("window.PlanSearchIndex") == index
+    assert search_index.read_script(search_index.as_script(index)) == index

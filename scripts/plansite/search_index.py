@@ -1,22 +1,29 @@
 """The site's own search index (issue 5): every plan unit, its place, and its
-jieba words, written as one JSON file the browser loads on first use.
+jieba words, written as one script the browser loads on first use.
 
 The text of a unit is read back out of the chapter page's HTML (the elements
 with ``data-para``), so search sees exactly what the reader sees: a table
 row's text is its cells as rendered, a 专栏 item includes its label.
 
-What the JSON holds (``search/plan-index.json``):
+``search/plan-index.js`` sets ``window.PlanSearchIndex`` to a JSON document
+(parsed with ``JSON.parse``, which V8 reads faster than an object literal).
+A classic script rather than a .json file because the results page runs it
+in document order, before the theme's own bundle, so the results are drawn
+while the page is still being parsed, with no wait for a fetch; on other
+pages search.js adds it as a script element on first use. The JSON holds:
 
 * ``pages``   chapter pages in reading order: url (from the site root), title;
 * ``heads``   section headings, 专栏 titles and table captions;
 * ``units``   one array per unit, in reading order:
   ``[id, page, section head or -1, group head or -1, kind, label start,
-  label end, words, commitments]`` where ``words`` is the unit's text
-  (whitespace runs collapsed to one space) cut by jieba, joined with TAB
-  (never in the text), and ``commitments`` the number of entries of the
-  承诺清单 that cite the unit (its ``data-commitments``);
+  label end, words, commitments, word count]`` where ``words`` is the
+  unit's text (whitespace runs collapsed to one space) cut by jieba, joined
+  with TAB (never in the text), and ``commitments`` the number of entries of
+  the 承诺清单 that cite the unit (its ``data-commitments``);
 * ``t2s``     Traditional → Simplified character pairs ("TSTS…"), from
   OpenCC's TSCharacters table, reduced to the pairs this plan can need;
+* ``t2sText`` the Traditional characters of those pairs that the units'
+  text itself holds (as written or after NFKC and lower case);
 * ``const``   everything the script shares with Python: kind names, limits,
   reader-facing messages.
 
@@ -28,11 +35,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-INDEX_PATH = "search/plan-index.json"
+INDEX_PATH = "search/plan-index.js"
+INDEX_GLOBAL = "PlanSearchIndex"
 TERMS_FILE = "tables/search-terms.txt"
 WORD_SEPARATOR = "\t"
 WHITESPACE = re.compile(r"\s+")
@@ -296,6 +305,7 @@ class Collector:
         pages, heads, units = [], [], []
         head_index: dict[str, int] = {}
         chars: set[str] = set()
+        text_chars: set[str] = set()               # of the units' text, as written and normalised
 
         def head(text: str) -> int:
             if not text:
@@ -314,21 +324,42 @@ class Collector:
                 assert WORD_SEPARATOR not in text
                 chars.update(text)
                 units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
-                              WORD_SEPARATOR.join(words), u.commitments])
+                              WORD_SEPARATOR.join(words), u.commitments, max(1, len(words))])
+                text_chars.update(text)
+                text_chars.update(unicodedata.normalize("NFKC", text).lower())
         for h in heads:
             chars.update(h)
         # Only pairs that can matter: the Simplified side occurs in the plan
         # (a query in Traditional can find it) or the Traditional side does
         # (the plan's own text is normalised with the same table).
         t2s = "".join(t + s for t, s in sorted(t2s_all.items()) if s in chars or t in chars)
-        return {"v": 1, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units, "t2s": t2s}
+        # The Traditional characters the units' own text holds: the browser
+        # maps just these when it normalises the whole plan at start-up.
+        t2s_text = "".join(sorted(c for c in text_chars if c in t2s_all))
+        return {"v": 1, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units, "t2s": t2s,
+                "t2sText": t2s_text}
 
     def write(self, site_dir: Path) -> Path:
-        data = json.dumps(self.index(), ensure_ascii=False, separators=(",", ":"))
         out = site_dir / INDEX_PATH
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(data, encoding="utf-8")
+        out.write_text(as_script(self.index()), encoding="utf-8")
         return out
+
+
+def as_script(index: dict) -> str:
+    """The index as the script the browser runs: one JSON string literal."""
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    # a JSON string is a JS string literal; U+2028/2029 escaped for old parsers
+    literal = json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{INDEX_GLOBAL}=JSON.parse({literal});\n"
+
+
+def read_script(text: str) -> dict:
+    """The index back from its script (for tests and tools)."""
+    prefix = f"window.{INDEX_GLOBAL}=JSON.parse("
+    if not text.startswith(prefix) or not text.rstrip().endswith(");"):
+        raise ValueError("not a search index script")
+    return json.loads(json.loads(text[len(prefix):text.rstrip().rindex(")")]))
 
 
 def reading_order(nav: list) -> list[str]:

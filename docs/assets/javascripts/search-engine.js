@@ -2,7 +2,7 @@
 // item) whose text contains the query, and nothing else.
 //
 // Loaded on first use of search (search.js adds it), with the index that
-// scripts/plansite/search_index.py writes to search/plan-index.json. The
+// scripts/plansite/search_index.py writes to search/plan-index.js. The
 // index holds each unit's text already cut into words by jieba at build
 // time (with the project dictionary tables/search-terms.txt); those words,
 // with how often each occurs, are the vocabulary this file uses to cut
@@ -17,23 +17,24 @@
 (function () {
   "use strict";
 
-  var SEP = "\t";
+  var SEP = "\t";               // between words, in the index and in the stream
   var WS = /\s/;
   // Words that are only punctuation or symbols are left out when a phrase
   // is cut into words: 「两新一智」 looks for 两新一智.
   var PUNCT = /^[\p{P}\p{S}]+$/u;
   var ALNUM = /^[0-9a-z.%]$/;
-  var CACHE = "\u0000cache";   // per-table memo of normalised characters
-  var PATTERN = "\u0000pattern"; // per-table regular expression of its keys
   var WS_ALL = /\s+/g;
-  var DELIM = "\u0001";        // between words in the normalised stream
-  var UNIT = "\u0002";         // between units in it
+  var WS_BUT_SEP = /[^\S\t]+/g; // the text never holds a tab: the index cut it at whitespace
+  var SEP_ALL = /\t/g;
+  var UNIT = "\u0002";         // between units in the stream
   var MAX_WORD = 12;            // longest word tried when cutting a query
 
-  function normChar(ch, t2s) {
-    var known = t2s[CACHE][ch];
+  // One character as search compares it (for highlighting: the mapping of
+  // each normalised character back to the text), memoised per engine.
+  function normChar(ch, t2s, cache) {
+    var known = cache[ch];
     if (known !== undefined) return known;
-    return (t2s[CACHE][ch] = normOne(ch, t2s));
+    return (cache[ch] = normOne(ch, t2s));
   }
 
   function normOne(ch, t2s) {
@@ -48,22 +49,25 @@
     return out;
   }
 
-  // Text as search compares it, with the browser's own (fast) string
-  // operations: NFKC, lower case, whitespace out, Traditional → Simplified.
+  // Text as search compares it: NFKC, lower case, whitespace out,
+  // Traditional → Simplified (the browser's own fast string operations for
+  // the first three; the table, character by character, for short texts).
   function normText(text, t2s) {
     var s = String(text).normalize("NFKC").toLowerCase().replace(WS_ALL, "");
-    return t2s[PATTERN] ? s.replace(t2s[PATTERN], function (c) { return t2s[c]; }) : s;
+    var out = "";
+    for (var ch of s) out += t2s[ch] || ch;
+    return out;
   }
 
   // The same, character by character, with where each normalised character
   // comes from in the text (for highlighting; only for units shown).
-  function normalise(text, t2s, withMap) {
+  function normalise(text, t2s, cache, withMap) {
     var norm = "";
     var starts = withMap ? [] : null;
     var ends = withMap ? [] : null;
     var i = 0;
     for (var ch of text) {
-      var n = normChar(ch, t2s);
+      var n = normChar(ch, t2s, cache);
       if (withMap) {
         for (var k = 0; k < n.length; k++) {
           starts.push(i);
@@ -74,6 +78,46 @@
       i += ch.length;
     }
     return { norm: norm, starts: starts, ends: ends };
+  }
+
+  // Characters that can merge with their neighbours when normalised: the
+  // ones whose compatibility decomposition starts with a combining mark
+  // (marks themselves, half-width kana voicing marks, Thai/Lao SARA AM) or
+  // a Hangul jamo; and UTF-16 surrogates (an astral character may become
+  // one code unit). A test checks the list against the browser's own
+  // Unicode data.
+  var MERGING = /[\p{M}\u0e33\u0eb3\u1100-\u11ff\u3130-\u318f\u3260-\u327e\ua960-\ua97f\ud7b0-\ud7ff\uff9e\uff9f\uffa0-\uffdc]/u;
+  var SURROGATE = /[\ud800-\udfff]/;
+  var SPACES = /\s/g;
+
+  // The map of normalise(text, …, true) as {norm, starts(i), ends(i)}, found
+  // without normalising each character, when the text is one of the plain
+  // ones (nearly all the plan): nothing in it can merge, and its normalised
+  // form is exactly as long as the text without whitespace, so no
+  // character grew either (none shrinks to nothing but whitespace): each
+  // character that is not whitespace became exactly one. Then a position
+  // in the normalised text is its position in the text plus the
+  // whitespace before it. null when that does not hold.
+  function oneToOne(text, norm) {
+    if (MERGING.test(text) || SURROGATE.test(text)) return null;
+    var gaps = [];
+    SPACES.lastIndex = 0;
+    for (var m = SPACES.exec(text); m; m = SPACES.exec(text)) gaps.push(m.index);
+    if (text.length - gaps.length !== norm.length) return null;
+    function at(i) {
+      for (var g = 0; g < gaps.length && gaps[g] <= i; g++) i++;
+      return i;
+    }
+    return { norm: norm, starts: at, ends: function (i) { return at(i) + 1; } };
+  }
+
+  // The same map from normalise()'s arrays.
+  function arrayMap(n) {
+    return {
+      norm: n.norm,
+      starts: function (i) { return n.starts[i]; },
+      ends: function (i) { return n.ends[i]; }
+    };
   }
 
   function countIn(hay, needle) {
@@ -92,100 +136,116 @@
     });
   }
 
+  // A plan unit. Its text (and label) are worked out when first asked for:
+  // only the units a search shows need them.
+  function Unit(row, order, norm, normWords) {
+    this.order = order;
+    this.id = row[0];
+    this.page = row[1];
+    this.section = row[2];
+    this.group = row[3];
+    this.kind = row[4];
+    this.labelStart = row[5];
+    this.labelEnd = row[6];
+    this.words = row[7];
+    this.commitments = row[8] || 0;
+    this.length = row[9];        // how many words
+    this.norm = norm;            // normalised text
+    this.normWords = normWords;  // normalised words, SEP around each
+    this.plain = null;
+    this.map = null;             // normalised position → position in the text
+  }
+  Object.defineProperty(Unit.prototype, "text", {
+    get: function () { return this.plain === null ? (this.plain = this.words.replace(SEP_ALL, "")) : this.plain; }
+  });
+
+  // Work done once per page, on the path of the first results: kept to
+  // whole-string operations the browser does natively (one normalisation
+  // of all the plan's words, a few splits), nothing per character.
   function Engine(data) {
     this.c = data.const;
     this.pages = data.pages;
     var t2s = Object.create(null);
     var pairs = Array.from(data.t2s);
     for (var i = 0; i + 1 < pairs.length; i += 2) t2s[pairs[i]] = pairs[i + 1];
-    t2s[CACHE] = Object.create(null);
-    var keys = Object.keys(t2s).filter(function (k) { return k !== CACHE; });
-    t2s[PATTERN] = keys.length ? new RegExp("[" + keys.map(function (k) {
-      return "\\u{" + k.codePointAt(0).toString(16) + "}";
-    }).join("") + "]", "gu") : null;
     this.t2s = t2s;
+    this.charCache = Object.create(null);
     this.heads = data.heads.map(function (h) { return normText(h, t2s); });
     this.headText = data.heads;
     this.pageTitles = data.pages.map(function (pg) { return normText(pg.title, t2s); });
-    // All the plan's words, normalised in one go, in one stream with
-    // delimiters that normalisation keeps (DELIM between words, UNIT between
-    // units): a unit's normalised text is its stretch of the stream, and
-    // how often a word stands as a word is a count of DELIM + word + DELIM,
-    // worked out when a query needs it (freq()).
-    this.stream = normText(DELIM + data.units.map(function (u) {
-      return u[7].split(SEP).join(DELIM);
-    }).join(DELIM + UNIT + DELIM) + DELIM, t2s);
-    var norms = this.stream.split(UNIT);
+    // All the plan's words, normalised in one go, in one stream: SEP around
+    // every word, UNIT between units. A unit's normalised text is its
+    // stretch of the stream without the SEPs; how often a word stands as a
+    // word is a count of SEP + word + SEP, worked out when a query needs it
+    // (freq()). Traditional characters are mapped with a pattern of just
+    // those the plan's text holds (the index lists them: usually none).
+    var rows = data.units;
+    var stream = (SEP + rows.map(function (u) { return u[7]; }).join(SEP + UNIT + SEP) + SEP)
+      .normalize("NFKC").toLowerCase().replace(WS_BUT_SEP, "");
+    var inText = Array.from(data.t2sText || "");
+    if (inText.length) {
+      var pattern = new RegExp("[" + inText.map(function (c) {
+        return "\\u{" + c.codePointAt(0).toString(16) + "}";
+      }).join("") + "]", "gu");
+      stream = stream.replace(pattern, function (c) { return t2s[c] || c; });
+    }
+    this.stream = stream;
+    var norms = stream.replace(SEP_ALL, "").split(UNIT);
+    var words = stream.split(UNIT);
     var total = 0;
-    this.units = data.units.map(function (u, order) {
-      var text = u[7].split(SEP).join("");
-      var length = countIn(u[7], SEP) + 1;
-      total += length;
-      return {
-        order: order, id: u[0], page: u[1], section: u[2], group: u[3], kind: u[4], commitments: u[8] || 0,
-        words: u[7], text: text, norm: norms[order].split(DELIM).join(""),
-        label: u[6] > u[5] ? normText(text.slice(u[5], u[6]), t2s) : "",
-        starts: null, ends: null, tf: null, length: length
-      };
+    var longest = 0;
+    this.units = rows.map(function (u, order) {
+      total += u[9];
+      if (norms[order].length > longest) longest = norms[order].length;
+      return new Unit(u, order, norms[order], words[order]);
     });
     this.total = total;
+    this.avgLength = total / Math.max(1, this.units.length);
+    this.longest = longest;
     this.freqs = new Map();
     this.prefixes = new Map();
-    this.wordNorm = new Map();
-    this.avgLength = this.units.reduce(function (s, u) { return s + u.length; }, 0) / Math.max(1, this.units.length);
-    this.longest = this.units.reduce(function (m, u) { return Math.max(m, u.norm.length); }, 0);
     this.wordsByFrequency = null;
+  }
+
+  // How often a (normalised) word stands as a word in words with SEP
+  // around each (neighbours share the SEP between them).
+  function wordCount(words, word) {
+    var needle = SEP + word + SEP;
+    var n = 0;
+    var at = words.indexOf(needle);
+    while (at >= 0) {
+      n++;
+      at = words.indexOf(needle, at + needle.length - 1);
+    }
+    return n;
   }
 
   // How often a (normalised) word stands as a word in the plan.
   Engine.prototype.freq = function (word) {
     var f = this.freqs.get(word);
-    if (f === undefined) {
-      var needle = DELIM + word + DELIM;
-      f = 0;
-      var at = this.stream.indexOf(needle);
-      while (at >= 0) {
-        f++;
-        at = this.stream.indexOf(needle, at + needle.length - 1);
-      }
-      this.freqs.set(word, f);
-    }
+    if (f === undefined) this.freqs.set(word, (f = wordCount(this.stream, word)));
     return f;
   };
 
   // Does some word of the plan start with this?
   Engine.prototype.starts = function (prefix) {
     var known = this.prefixes.get(prefix);
-    if (known === undefined) this.prefixes.set(prefix, (known = this.stream.indexOf(DELIM + prefix) >= 0));
+    if (known === undefined) this.prefixes.set(prefix, (known = this.stream.indexOf(SEP + prefix) >= 0));
     return known;
   };
 
-  Engine.prototype.normWord = function (w) {
-    var n = this.wordNorm.get(w);
-    if (n === undefined) this.wordNorm.set(w, (n = normText(w, this.t2s)));
-    return n;
-  };
-
-  // Normalised word → how often it stands as a word in the unit.
-  Engine.prototype.tf = function (unit) {
-    if (!unit.tf) {
-      var tf = new Map();
-      var self = this;
-      unit.words.split(SEP).forEach(function (w) {
-        var nw = self.normWord(w);
-        if (nw) tf.set(nw, (tf.get(nw) || 0) + 1);
-      });
-      unit.tf = tf;
-    }
-    return unit.tf;
+  // The unit's label (a 专栏 item's lead, an indicator's name), normalised.
+  Engine.prototype.label = function (unit) {
+    if (unit.labelEnd <= unit.labelStart) return "";
+    return normText(unit.text.slice(unit.labelStart, unit.labelEnd), this.t2s);
   };
 
   // Words of the plan by frequency, for suggestions (made on first need).
   Engine.prototype.words = function () {
     if (!this.wordsByFrequency) {
       var counts = new Map();
-      this.stream.split(DELIM).forEach(function (w) {
-        if (w) counts.set(w, (counts.get(w) || 0) + 1);
+      this.stream.split(SEP).forEach(function (w) {
+        if (w && w !== UNIT) counts.set(w, (counts.get(w) || 0) + 1);
       });
       this.wordsByFrequency = Array.from(counts.keys()).filter(function (w) {
         return Array.from(w).length > 1 && !PUNCT.test(w);
@@ -288,23 +348,20 @@
 
   // Occurrences of the terms in a unit: count and merged ranges in its text.
   Engine.prototype.occurrences = function (unit, terms) {
-    if (!unit.starts) {
-      var n = normalise(unit.text, this.t2s, true);
-      unit.starts = n.starts;
-      unit.ends = n.ends;
-      unit.mapped = n.norm;   // equals unit.norm but for exotic combining sequences
-    }
-    return this.rangesIn(unit.mapped, unit.starts, unit.ends, terms);
+    // map.norm equals unit.norm but for exotic combining sequences
+    if (!unit.map) unit.map = oneToOne(unit.text, unit.norm) || arrayMap(normalise(unit.text, this.t2s, this.charCache, true));
+    return this.rangesIn(unit.map, terms);
   };
 
-  Engine.prototype.rangesIn = function (norm, starts, ends, terms) {
+  Engine.prototype.rangesIn = function (map, terms) {
+    var norm = map.norm;
     var spans = [];
     var count = 0;
     terms.forEach(function (t) {
       var at = norm.indexOf(t);
       while (at >= 0) {
         count++;
-        spans.push([starts[at], ends[at + t.length - 1]]);
+        spans.push([map.starts(at), map.ends(at + t.length - 1)]);
         at = norm.indexOf(t, at + t.length);
       }
     });
@@ -322,8 +379,8 @@
   Engine.prototype.highlight = function (query, text) {
     var p = this.plan(query);
     if (p.mode !== "exact" && p.mode !== "fallback") return [];
-    var n = normalise(text, this.t2s, true);
-    return this.rangesIn(n.norm, n.starts, n.ends, p.terms).ranges;
+    var n = normalise(text, this.t2s, this.charCache, true);
+    return this.rangesIn(arrayMap(n), p.terms).ranges;
   };
 
   Engine.prototype.search = function (query) {
@@ -346,14 +403,15 @@
         var occ = self.occurrences(u, p.terms);
         mentions += occ.count;
         chapters.add(u.page);
-        var labelHit = !!u.label && p.terms.every(function (t) { return u.label.indexOf(t) >= 0; });
+        var label = self.label(u);
+        var labelHit = !!label && p.terms.every(function (t) { return label.indexOf(t) >= 0; });
         var heads = self.pageTitles[u.page] + SEP + (u.section >= 0 ? self.heads[u.section] : "") + SEP +
           (u.group >= 0 ? self.heads[u.group] : "");
         var headHit = p.terms.every(function (t) { return heads.indexOf(t) >= 0; });
         var phraseHit = p.mode === "exact" && u.norm.indexOf(joined) >= 0;
         var bm25 = 0;
         words.forEach(function (w, i) {
-          var whole = self.tf(u).get(w) || 0;
+          var whole = wordCount(u.normWords, w);
           var inside = countIn(u.norm, w) - whole;
           var tf = whole + 0.5 * Math.max(0, inside);
           var k1 = 1.2;
@@ -418,6 +476,12 @@
 
   Engine.prototype.format = function (key, values) {
     return format(this.c.messages[key], values || {});
+  };
+
+  // for the tests: the fast map must equal the one made character by character
+  Engine.MERGING = MERGING;
+  Engine.mapText = function (engine, text, norm, slow) {
+    return slow ? arrayMap(normalise(text, engine.t2s, engine.charCache, true)) : oneToOne(text, norm);
   };
 
   window.PlanSearchEngine = Engine;

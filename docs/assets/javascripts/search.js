@@ -3,7 +3,7 @@
 // highlight of the query in the unit a result leads to (…?h=query#unit).
 //
 // This file is small and loads with every page; the engine
-// (search-engine.js) and the index (search/plan-index.json) load on first
+// (search-engine.js) and the index (search/plan-index.js) load on first
 // use only. Everything shown is built with DOM methods and textContent:
 // nothing from a query or from the index is ever parsed as markup.
 (function () {
@@ -20,37 +20,48 @@
   var base = script ? script.src : location.href;
   var root = new URL("../../", base);
   var engineUrl = new URL("search-engine.js", base);
-  var indexUrl = new URL("search/plan-index.json", root);
+  var indexUrl = new URL("search/plan-index.js", root);
   var pageUrl = new URL("search/", root);
+  var engine = null;
   var loading = null;
   // Shown before the index (which carries every other message) is loaded.
   var LOADING = "正在加载搜索索引…";
   var FAILED = "搜索索引加载失败，请刷新页面重试。";
 
+  // The engine, if its code and the index are already here: on the results
+  // page both are classic scripts just before this one, so the results are
+  // drawn while the page is still being parsed, before the theme's bundle
+  // runs (waiting on a promise would let the bundle's start-up go first).
+  function ready() {
+    if (!engine && window.PlanSearchEngine && window.PlanSearchIndex) {
+      mark("fetched");
+      engine = new window.PlanSearchEngine(window.PlanSearchIndex);
+      mark("ready");
+    }
+    return engine;
+  }
+
+  // Elsewhere: add the two scripts on first use. (Where the page had them
+  // and they did not run, e.g. a network error, this tries once more.)
+  function loadScript(url, global) {
+    return new Promise(function (resolve, reject) {
+      if (window[global]) return resolve();
+      var s = document.createElement("script");
+      s.src = url.href;
+      document.head.appendChild(s);
+      s.addEventListener("load", function () { resolve(); });
+      s.addEventListener("error", function () { reject(new Error(url.href + " did not load")); });
+    });
+  }
+
   function load() {
+    if (ready()) return Promise.resolve(engine);
     if (!loading) {
-      var code = new Promise(function (resolve, reject) {
-        if (window.PlanSearchEngine) return resolve();
-        // the results page asks for the engine itself (async); wait for that one
-        var s = document.querySelector('script[src$="search-engine.js"]');
-        if (!s) {
-          s = document.createElement("script");
-          s.src = engineUrl.href;
-          document.head.appendChild(s);
-        }
-        s.addEventListener("load", function () { resolve(); });
-        s.addEventListener("error", function () { reject(new Error("search engine did not load")); });
-      });
-      var data = fetch(indexUrl.href).then(function (r) {
-        if (!r.ok) throw new Error("search index: HTTP " + r.status);
-        return r.json();
-      });
-      loading = Promise.all([code, data]).then(function (both) {
-        mark("fetched");
-        var engine = new window.PlanSearchEngine(both[1]);
-        mark("ready");
-        return engine;
-      });
+      loading = Promise.all([loadScript(engineUrl, "PlanSearchEngine"), loadScript(indexUrl, "PlanSearchIndex")])
+        .then(function () {
+          if (!ready()) throw new Error("search did not start");
+          return engine;
+        });
       loading.catch(function () { loading = null; });
     }
     return loading;
@@ -98,11 +109,23 @@
     return u.href;
   }
 
+  // …/chapters/ch04/?h=query#unit: the page's address and the encoded
+  // query are worked out once per page and per query, not per result.
+  var pageHrefs = {};
+  var queryParam = { query: null, encoded: "" };
   function unitHref(engine, unit, query) {
-    var u = new URL(engine.pages[unit.page].url, root);
-    u.searchParams.set("h", query);
-    u.hash = unit.id;
-    return u.href;
+    var page = pageHrefs[unit.page] || (pageHrefs[unit.page] = new URL(engine.pages[unit.page].url, root).href);
+    if (queryParam.query !== query) {
+      queryParam.query = query;
+      queryParam.encoded = new URLSearchParams({ h: query }).toString();
+    }
+    if (!/^[\w-]+$/.test(unit.id)) {
+      var u = new URL(page);
+      u.searchParams.set("h", query);
+      u.hash = unit.id;
+      return u.href;
+    }
+    return page + "?" + queryParam.encoded + "#" + unit.id;
   }
 
   function place(engine, unit) {
@@ -206,10 +229,20 @@
     var state = { order: params.get("order") === "plan" ? "plan" : "rank", ch: params.get("ch") || "", kind: params.get("kind") || "", commit: params.get("commit") === "1" ? "1" : "" };
     var input = document.querySelector("[data-search-page-input]");
     if (input) input.value = query;
-    container.setAttribute("data-state", "loading");
-    clear(container);
-    container.appendChild(el("p", { className: "plan-search__message", text: LOADING }));
-    load().then(function (engine) {
+    var now = ready();
+    if (now) {
+      show(now);
+    } else {
+      container.setAttribute("data-state", "loading");
+      clear(container);
+      container.appendChild(el("p", { className: "plan-search__message", text: LOADING }));
+      load().then(show, function () {
+        clear(container);
+        container.appendChild(el("p", { className: "plan-search__message", text: FAILED }));
+        container.setAttribute("data-state", "error");
+      });
+    }
+    function show(engine) {
       var res = engine.search(query);
       clear(container);
       outcome(engine, res, container);
@@ -240,11 +273,7 @@
       draw();
       container.setAttribute("data-state", "done");
       mark("done");
-    }, function () {
-      clear(container);
-      container.appendChild(el("p", { className: "plan-search__message", text: FAILED }));
-      container.setAttribute("data-state", "error");
-    });
+    }
   }
 
   function buildControls(engine, res, state, controls, redraw) {
@@ -437,20 +466,21 @@
     }
   }
 
-  // On the results page, or arriving from a result, the engine is needed at
-  // once: start fetching now rather than when the page has finished parsing.
-  if (document.querySelector("[data-search-results]") || /[?&]h=/.test(location.search)) load();
+  // Arriving from a result, the engine is needed at once: start loading it
+  // now rather than when the page has finished parsing.
+  if (/[?&]h=/.test(location.search)) load();
 
   function init() {
+    var container = document.querySelector("[data-search-results]");
+    if (container) resultsPage(container);   // first: the reader is waiting for it
     var box = document.querySelector("[data-plan-search]");
     if (box) header(box);
-    var container = document.querySelector("[data-search-results]");
-    if (container) resultsPage(container);
     arrival();
   }
 
-  // This script stands at the end of the body: the header and the results
-  // container are already parsed, so there is no need to wait for the rest.
+  // This script stands at the end of the body, or on the results page right
+  // after the results container: the header and the container are already
+  // parsed, so there is no need to wait for the rest.
   if (document.readyState !== "loading" || document.querySelector("[data-plan-search], [data-search-results]")) init();
   else document.addEventListener("DOMContentLoaded", init);
 })();
