@@ -25,7 +25,6 @@
   var ALNUM = /^[0-9a-z.%]$/;
   var WS_ALL = /\s+/g;
   var WS_BUT_SEP = /[^\S\t]+/g; // the text never holds a tab: the index cut it at whitespace
-  var SEP_ALL = /\t/g;
   var UNIT = "\u0002";         // between units in the stream
   var MAX_WORD = 12;            // longest word tried when cutting a query
 
@@ -156,7 +155,7 @@
     this.map = null;             // normalised position → position in the text
   }
   Object.defineProperty(Unit.prototype, "text", {
-    get: function () { return this.plain === null ? (this.plain = this.words.replace(SEP_ALL, "")) : this.plain; }
+    get: function () { return this.plain === null ? (this.plain = this.words.split(SEP).join("")) : this.plain; }
   });
 
   // Work done once per page, on the path of the first results: kept to
@@ -190,7 +189,7 @@
       stream = stream.replace(pattern, function (c) { return t2s[c] || c; });
     }
     this.stream = stream;
-    var norms = stream.replace(SEP_ALL, "").split(UNIT);
+    var norms = stream.split(SEP).join("").split(UNIT);   // faster than a global replace
     var words = stream.split(UNIT);
     var total = 0;
     var longest = 0;
