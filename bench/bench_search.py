@@ -279,8 +279,7 @@ def floor_page(site: Path) -> str:
     floor our time stands on. Written as search-floor/ beside search/."""
     html = (site / "search" / "index.html").read_text(encoding="utf-8")
     html = re.sub(r'<link rel="preload"[^>]*>\s*', "", html)
-    scripts = re.compile(r'<script src="plan-index\.js"></script>\s*<script src="[^"]*search-engine\.js"></script>\s*'
-                         r'<script src="[^"]*search\.js"></script>')
+    scripts = re.compile(r'<script src="[^"]*(?:search-engine|search|plan-index)\.js"></script>\s*' * 3)
     html, n = scripts.subn('<script>document.querySelector("[data-search-results]")'
                            '.setAttribute("data-state", "done");</script>', html)
     if n != 1:

@@ -383,6 +383,23 @@ def test_results_page_says_so_when_the_index_does_not_load(browser, site_url):
     context.close()
 
 
+def test_results_page_fetches_the_index_again_when_its_own_copy_fails(browser, site_url, plan_units):
+    context = browser.new_context(locale="zh-CN")
+    pg = context.new_page()
+    tries = []
+
+    def first_fails(route):
+        tries.append(route.request.url)
+        route.abort() if len(tries) == 1 else route.continue_()
+
+    pg.route("**/search/plan-index.js", first_fails)
+    pg.goto(site_url + "search/?q=" + quote("运河"))
+    pg.wait_for_selector("[data-search-results][data-state=done]")
+    assert len(tries) == 2
+    assert int(pg.text_content("[data-search-count]")) == len(ground_truth(plan_units, ["运河"]))
+    context.close()
+
+
 def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url):
     """The engine finds where a match lies in a unit's text without
     normalising each character when nothing in the text can merge or grow

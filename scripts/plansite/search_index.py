@@ -6,11 +6,13 @@ with ``data-para``), so search sees exactly what the reader sees: a table
 row's text is its cells as rendered, a 专栏 item includes its label.
 
 ``search/plan-index.js`` sets ``window.PlanSearchIndex`` to a JSON document
-(parsed with ``JSON.parse``, which V8 reads faster than an object literal).
-A classic script rather than a .json file because the results page runs it
-in document order, before the theme's own bundle, so the results are drawn
-while the page is still being parsed, with no wait for a fetch; on other
-pages search.js adds it as a script element on first use. The JSON holds:
+(parsed with ``JSON.parse``, which V8 reads faster than an object literal)
+and then dispatches the event ``plan-search-index`` on the document. A
+classic script rather than a .json file because the results page runs it in
+document order, before the theme's own bundle: search.js, just before it,
+draws the results on that event, while the page is still being parsed, with
+no wait for a fetch. On other pages search.js adds it as a script element on
+first use. The JSON holds:
 
 * ``pages``   chapter pages in reading order: url (from the site root), title;
 * ``heads``   section headings, 专栏 titles and table captions;
@@ -42,6 +44,7 @@ from pathlib import Path
 
 INDEX_PATH = "search/plan-index.js"
 INDEX_GLOBAL = "PlanSearchIndex"
+INDEX_EVENT = "plan-search-index"       # dispatched on document once the index is set
 TERMS_FILE = "tables/search-terms.txt"
 WORD_SEPARATOR = "\t"
 WHITESPACE = re.compile(r"\s+")
@@ -351,15 +354,16 @@ def as_script(index: dict) -> str:
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # a JSON string is a JS string literal; U+2028/2029 escaped for old parsers
     literal = json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.{INDEX_GLOBAL}=JSON.parse({literal});\n"
+    return f"window.{INDEX_GLOBAL}=JSON.parse({literal});document.dispatchEvent(new Event({json.dumps(INDEX_EVENT)}));\n"
 
 
 def read_script(text: str) -> dict:
     """The index back from its script (for tests and tools)."""
     prefix = f"window.{INDEX_GLOBAL}=JSON.parse("
-    if not text.startswith(prefix) or not text.rstrip().endswith(");"):
+    end = text.rfind(");document.dispatchEvent(")
+    if not text.startswith(prefix) or end < 0:
         raise ValueError("not a search index script")
-    return json.loads(json.loads(text[len(prefix):text.rstrip().rindex(")")]))
+    return json.loads(json.loads(text[len(prefix):end]))
 
 
 def reading_order(nav: list) -> list[str]:

@@ -24,14 +24,17 @@
   var pageUrl = new URL("search/", root);
   var engine = null;
   var loading = null;
+  var INDEX_EVENT = "plan-search-index";   // dispatched by search/plan-index.js
   // Shown before the index (which carries every other message) is loaded.
   var LOADING = "正在加载搜索索引…";
   var FAILED = "搜索索引加载失败，请刷新页面重试。";
 
-  // The engine, if its code and the index are already here: on the results
-  // page both are classic scripts just before this one, so the results are
-  // drawn while the page is still being parsed, before the theme's bundle
-  // runs (waiting on a promise would let the bundle's start-up go first).
+  // The engine, if its code and the index are already here. On the results
+  // page the engine comes just before this script and the index just after
+  // it; the index script announces itself (INDEX_EVENT) and the results are
+  // drawn then, within that script's run, while the page is still being
+  // parsed and before the theme's bundle runs (waiting on a promise would
+  // let the bundle's start-up go first).
   function ready() {
     if (!engine && window.PlanSearchEngine && window.PlanSearchIndex) {
       mark("fetched");
@@ -229,11 +232,20 @@
     var state = { order: params.get("order") === "plan" ? "plan" : "rank", ch: params.get("ch") || "", kind: params.get("kind") || "", commit: params.get("commit") === "1" ? "1" : "" };
     var input = document.querySelector("[data-search-page-input]");
     if (input) input.value = query;
-    var now = ready();
-    if (now) {
-      show(now);
+    var shown = false;
+    container.setAttribute("data-state", "loading");
+    if (ready()) {
+      show(engine);
+    } else if (document.readyState === "loading") {
+      // the page's own index script is still to come: draw when it has run,
+      // or, if it never does (a network error), fetch it once more
+      document.addEventListener(INDEX_EVENT, function () { if (ready()) show(engine); });
+      document.addEventListener("DOMContentLoaded", later);
     } else {
-      container.setAttribute("data-state", "loading");
+      later();
+    }
+    function later() {
+      if (shown) return;
       clear(container);
       container.appendChild(el("p", { className: "plan-search__message", text: LOADING }));
       load().then(show, function () {
@@ -243,6 +255,8 @@
       });
     }
     function show(engine) {
+      if (shown) return;
+      shown = true;
       var res = engine.search(query);
       clear(container);
       outcome(engine, res, container);
