@@ -415,10 +415,16 @@ def main() -> int:
         ("  for reference: a chapter page, DOMContentLoaded (ms)", f"{chapter_floor:.0f}", ""),
         ("search downloads, gzip (KB)", f"{ours_size / 1024:.1f}", f"{mat_size / 1024:.1f}"),
     ]
+    def ratio(a: str, b: str) -> str:
+        try:
+            return f"{float(a) / float(b):.2f}" if float(b) else ""
+        except ValueError:
+            return ""
+
     w = max(len(r[0]) for r in rows)
-    print(f"{'':{w}}  {'ours':>10}  {'Material':>10}")
+    print(f"{'':{w}}  {'ours':>10}  {'Material':>10}  {'ours/Mat.':>9}")
     for name, a, b in rows:
-        print(f"{name:{w}}  {a:>10}  {b:>10}")
+        print(f"{name:{w}}  {a:>10}  {b:>10}  {ratio(a, b) if name != 'queries' else '':>9}")
     print(f"\nours downloads: {', '.join(ours_files)}\nMaterial downloads: {', '.join(mat_files)}")
     budgets = {
         "recall and precision 1.000": r_unit == (1.0, 1.0),
