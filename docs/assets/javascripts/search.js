@@ -236,7 +236,11 @@
     container.setAttribute("data-state", "loading");
     if (ready()) {
       show(engine);
-    } else if (document.readyState === "loading") {
+      return;
+    }
+    clear(container);
+    container.appendChild(el("p", { className: "plan-search__message", text: LOADING }));
+    if (document.readyState === "loading") {
       // the page's own index script is still to come: draw when it has run,
       // or, if it never does (a network error), fetch it once more
       document.addEventListener(INDEX_EVENT, function () { if (ready()) show(engine); });
@@ -246,8 +250,6 @@
     }
     function later() {
       if (shown) return;
-      clear(container);
-      container.appendChild(el("p", { className: "plan-search__message", text: LOADING }));
       load().then(show, function () {
         clear(container);
         container.appendChild(el("p", { className: "plan-search__message", text: FAILED }));
