@@ -90,3 +90,24 @@ def test_index_script_gives_the_browser_the_index_python_wrote(page):
     page.add_script_tag(content=search_index.as_script(index))
     assert page.evaluate("window.PlanSearchIndex") == index
     assert search_index.read_script(search_index.as_script(index)) == index
+
+
+@pytest.mark.browser
+def test_traditional_characters_in_the_plan_text_are_found_both_ways(page, tmp_path):
+    """When the plan's own text holds Traditional characters, the index lists
+    them (t2sText) and the engine maps them at start-up: a query in either
+    script finds the unit, and its highlight covers the characters as
+    written."""
+    (tmp_path / "tables").mkdir()
+    c = search_index.Collector(tmp_path, ["chapters/ch04.md"])
+    c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
+          '<p id="a" data-para="a">保護大運河文化帶。</p><p id="b" data-para="b">发展数字经济。</p>')
+    index = c.index()
+    assert set(index["t2sText"]) == set("帶運護")
+    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
+    page.add_script_tag(content=search_index.as_script(index))
+    found = page.evaluate("""() => {
+      const e = new PlanSearchEngine(window.PlanSearchIndex);
+      return ['大运河文化带', '大運河', '保护', '数字'].map(q => e.search(q).results.map(r => [r.unit.id, r.ranges]));
+    }""")
+    assert found == [[["a", [[2, 8]]]], [["a", [[2, 5]]]], [["a", [[0, 2]]]], [["b", [[2, 4]]]]]
