@@ -302,20 +302,29 @@
     }
   }
 
+  // A group of chips of which one is pressed: [value, text] options;
+  // pressing one sets state[key] to its value and redraws.
+  function chipGroup(className, label, attr, key, options, state, redraw) {
+    var group = el("div", { className: className, role: "group", "aria-label": label });
+    options.forEach(function (o) {
+      var attrs = { type: "button", className: "plan-search__chip", "aria-pressed": String(state[key] === o[0]), text: o[1] };
+      attrs[attr] = o[0];
+      var b = el("button", attrs);
+      b.addEventListener("click", function () {
+        state[key] = o[0];
+        group.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+        redraw();
+      });
+      group.appendChild(b);
+    });
+    return group;
+  }
+
   function buildControls(engine, res, state, controls, redraw) {
     var m = engine.c.messages;
     // order: by relevance or in plan order
-    var order = el("div", { className: "plan-search__order", role: "group", "aria-label": m.orderLabel });
-    [["rank", m.orderRank], ["plan", m.orderPlan]].forEach(function (o) {
-      var b = el("button", { type: "button", className: "plan-search__chip", "data-order": o[0], "aria-pressed": String(state.order === o[0]), text: o[1] });
-      b.addEventListener("click", function () {
-        state.order = o[0];
-        order.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
-        redraw();
-      });
-      order.appendChild(b);
-    });
-    controls.appendChild(order);
+    controls.appendChild(chipGroup("plan-search__order", m.orderLabel, "data-order", "order",
+      [["rank", m.orderRank], ["plan", m.orderPlan]], state, redraw));
     // facet: chapter
     var byPage = new Map();
     res.results.forEach(function (r) { byPage.set(r.unit.page, (byPage.get(r.unit.page) || 0) + 1); });
@@ -332,21 +341,11 @@
       el("label", { for: "plan-search-chapter", text: m.chapterLabel }), select
     ]));
     // facet: kind
-    var kinds = el("div", { className: "plan-search__kinds", role: "group", "aria-label": m.kindLabel });
     var byKind = [0, 0, 0];
     res.results.forEach(function (r) { byKind[r.unit.kind]++; });
-    var options = [["", m.allKinds, res.results.length]];
-    engine.c.kinds.forEach(function (name, i) { if (byKind[i]) options.push([String(i), name, byKind[i]]); });
-    options.forEach(function (o) {
-      var b = el("button", { type: "button", className: "plan-search__chip", "data-facet-kind": o[0], "aria-pressed": String(state.kind === o[0]), text: o[1] + "（" + o[2] + "）" });
-      b.addEventListener("click", function () {
-        state.kind = o[0];
-        kinds.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
-        redraw();
-      });
-      kinds.appendChild(b);
-    });
-    controls.appendChild(kinds);
+    var options = [["", m.allKinds + "（" + res.results.length + "）"]];
+    engine.c.kinds.forEach(function (name, i) { if (byKind[i]) options.push([String(i), name + "（" + byKind[i] + "）"]); });
+    controls.appendChild(chipGroup("plan-search__kinds", m.kindLabel, "data-facet-kind", "kind", options, state, redraw));
     // facet: only units that state commitments (承诺清单)
     var committed = res.results.filter(function (r) { return r.unit.commitments > 0; }).length;
     if (committed) {
