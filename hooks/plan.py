@@ -1,10 +1,13 @@
 """MkDocs hooks: thin glue around scripts/build_tables.py.
 
 on_config  builds everything (load → validate → render) and sets the nav;
-on_files   adds the generated pages as virtual files (nothing is written
-           into the repository) and points "edit this page" at the file an
-           editor changes;
+           takes our stylesheets and scripts to be joined (plansite.assets);
+on_files   adds the generated pages and the joined stylesheet and script as
+           virtual files (nothing is written into the repository) and
+           points "edit this page" at the file an editor changes;
+on_env     tells overrides/main.html where the joined script goes;
 on_page_markdown expands markers in the hand-written pages of docs/;
+on_post_build writes the search index and the results page's script;
 on_serve   reloads the preview when chapters, tables or templates change, and
            keeps serving the last good build while the check fails.
 
@@ -23,15 +26,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_tables  # noqa: E402
-from plansite import preview, revisions, search_index, titles  # noqa: E402
+from plansite import assets, preview, revisions, search_index, titles  # noqa: E402
 
 WATCHED = ("chapters", "tables", "templates", "scripts")
 KEY = "plan_site"
 SEARCH = "plan_search"
 DATES = "plan_dates"
+ASSETS = "plan_assets"
 
 
 def on_config(config):
+    try:
+        config[ASSETS] = assets.Bundles.take(config)
+    except assets.AssetError as exc:
+        preview.State.check_failed = True
+        raise PluginError(str(exc)) from None
     try:
         site = build_tables.build(ROOT)
     except build_tables.BuildError as exc:
@@ -56,6 +65,15 @@ def on_files(files, config):
         f = File.generated(config, page.src_uri, content=page.markdown)
         f.edit_uri = page.edit
         files.append(f)
+    bundles = config[ASSETS]
+    try:
+        joined = bundles.contents(Path(config["docs_dir"]))
+    except assets.AssetError as exc:
+        raise PluginError(str(exc)) from None
+    for f in [f for f in files if f.src_uri in bundles.sources()]:
+        files.remove(f)                 # served only as part of the joined file
+    for path, content in joined.items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -66,6 +84,8 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     titles.escape_pages(files)          # every page is read now, none rendered yet
+    env.globals["plan_script"] = assets.JS if config[ASSETS].js_sources else None
+    env.globals["plan_results_script"] = assets.RESULTS
     return env
 
 
@@ -86,6 +106,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     config[SEARCH].write(Path(config["site_dir"]))
+    assets.write_results_script(Path(config["site_dir"]))   # needs the index just written
 
 
 def on_serve(server, config, builder):

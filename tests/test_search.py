@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from opencc import OpenCC
 
+from conftest import SITE_PATH
 from plantext import soup, units
 
 pytestmark = pytest.mark.browser
@@ -373,8 +374,12 @@ def test_results_page_draws_the_results_while_it_is_parsed(page, site_url, plan_
 
 
 def test_results_page_says_so_when_the_index_does_not_load(browser, site_url):
+    """Neither the page's own script (engine, site.js and index in one) nor
+    the index on its own loads: the page falls back to site.js, whose search
+    part says the index could not be loaded."""
     context = browser.new_context(locale="zh-CN")
     pg = context.new_page()
+    pg.route("**/search/results.js", lambda route: route.abort())
     pg.route("**/search/plan-index.js", lambda route: route.abort())
     pg.goto(site_url + "search/?q=" + quote("运河"))
     pg.wait_for_selector("[data-search-results][data-state=error]")
@@ -383,20 +388,22 @@ def test_results_page_says_so_when_the_index_does_not_load(browser, site_url):
     context.close()
 
 
-def test_results_page_fetches_the_index_again_when_its_own_copy_fails(browser, site_url, plan_units):
+def test_results_page_falls_back_to_engine_and_index_when_its_script_fails(browser, site_url, plan_units):
     context = browser.new_context(locale="zh-CN")
     pg = context.new_page()
-    tries = []
-
-    def first_fails(route):
-        tries.append(route.request.url)
-        route.abort() if len(tries) == 1 else route.continue_()
-
-    pg.route("**/search/plan-index.js", first_fails)
+    errors, requested = [], []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    pg.route("**/search/results.js", lambda route: route.abort())
     pg.goto(site_url + "search/?q=" + quote("运河"))
     pg.wait_for_selector("[data-search-results][data-state=done]")
-    assert len(tries) == 2
     assert int(pg.text_content("[data-search-count]")) == len(ground_truth(plan_units, ["运河"]))
+    for name in ("assets/javascripts/site.js", "assets/javascripts/search-engine.js", "search/plan-index.js"):
+        assert SITE_PATH + name in requested, name
+    # the links still lead into the site (the site's root was passed on)
+    hrefs = pg.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(urlsplit(urljoin(pg.url, h)).path.startswith(SITE_PATH + "chapters/") for h in hrefs)
+    assert errors == []
     context.close()
 
 

@@ -9,10 +9,11 @@ row's text is its cells as rendered, a 专栏 item includes its label.
 (parsed with ``JSON.parse``, which V8 reads faster than an object literal)
 and then dispatches the event ``plan-search-index`` on the document. A
 classic script rather than a .json file because the results page runs it in
-document order, before the theme's own bundle: search.js, just before it,
-draws the results on that event, while the page is still being parsed, with
-no wait for a fetch. On other pages search.js adds it as a script element on
-first use. The JSON holds:
+document order, before the theme's own bundle, as the last part of
+search/results.js (plansite.assets): search.js, just before it, draws the
+results on that event, while the page is still being parsed, with no wait
+for a fetch. On other pages search.js adds it as a script element on first
+use. The JSON holds:
 
 * ``pages``   chapter pages in reading order: url (from the site root), title;
 * ``heads``   section headings, 专栏 titles and table captions;

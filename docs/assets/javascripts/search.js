@@ -16,10 +16,14 @@
   }
   mark("start");
 
+  // The site's root: the script element says where it is (data-root,
+  // relative to the page; this code also runs from search/results.js);
+  // without it, two folders up from assets/javascripts/, where site.js is.
   var script = document.currentScript;
-  var base = script ? script.src : location.href;
-  var root = new URL("../../", base);
-  var engineUrl = new URL("search-engine.js", base);
+  var root = script && script.getAttribute("data-root")
+    ? new URL(script.getAttribute("data-root"), location.href)
+    : new URL("../../", script ? script.src : location.href);
+  var engineUrl = new URL("assets/javascripts/search-engine.js", root);
   var indexUrl = new URL("search/plan-index.js", root);
   var pageUrl = new URL("search/", root);
   var engine = null;
@@ -30,8 +34,8 @@
   var FAILED = "搜索索引加载失败，请刷新页面重试。";
 
   // The engine, if its code and the index are already here. On the results
-  // page the engine comes just before this script and the index just after
-  // it; the index script announces itself (INDEX_EVENT) and the results are
+  // page one script (search/results.js) holds the engine, then this code,
+  // then the index; the index announces itself (INDEX_EVENT) and the results are
   // drawn then, within that script's run, while the page is still being
   // parsed and before the theme's bundle runs (waiting on a promise would
   // let the bundle's start-up go first).

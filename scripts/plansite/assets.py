@@ -1,0 +1,106 @@
+"""One stylesheet and one script for the site's own front-end code.
+
+mkdocs.yml lists our stylesheets (extra_css) and scripts (extra_javascript)
+file by file, as they are written and reviewed. Served that way, every page
+asked for seven files of ours besides the theme's: three stylesheets, each
+of which blocks rendering and every script after it, and four scripts. Each
+request costs the browser and the server time before anything is drawn; on
+the results page the three stylesheets alone held the results back by
+about 25 ms (bench/bench_search.py, same build, same minutes). So the build
+joins each list, in its order, into one file: one stylesheet and one script
+per page.
+
+No bundler is used: the files are plain CSS and classic scripts, each
+script one self-contained function, so joining them in order is all there
+is to it, and the output stays readable (each part starts with a comment
+naming its source). A module or async script could not be joined this way;
+such an entry is refused with a message saying so.
+
+The theme writes the joined stylesheet like any extra_css entry. The joined
+script is placed by overrides/main.html at the end of every page, except
+the search results page. That page has one script of its own, RESULTS,
+right after the results: the engine, site.js and the index joined in that
+order, so that the results are drawn while the page is parsed, by one
+script. Each further script there cost about 15-20 ms to the results (a
+request, and a point where the parser may stop to draw the page first:
+bench/bench_search.py's runs with three, two and one, same build, same
+minutes). If that file does not load, the page falls back to site.js, whose
+search part then fetches the engine and the index as on any other page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import search_index
+
+CSS = "assets/stylesheets/site.css"
+JS = "assets/javascripts/site.js"
+ENGINE = "assets/javascripts/search-engine.js"
+# The results page's script: the engine, then site.js (whose search part
+# finds the engine and waits for the index), then the index, whose run
+# draws the results. Written after the build, from the built files.
+RESULTS = "search/results.js"
+RESULTS_PARTS = (ENGINE, JS, search_index.INDEX_PATH)
+
+
+class AssetError(Exception):
+    """An entry of extra_css or extra_javascript that cannot be joined."""
+
+
+@dataclass
+class Bundles:
+    css_sources: list[str]
+    js_sources: list[str]
+
+    @classmethod
+    def take(cls, config) -> "Bundles":
+        """Read the lists from the MkDocs config and put the joined files in
+        their place: extra_css becomes the one stylesheet, extra_javascript
+        empties (overrides/main.html writes the one script)."""
+        css = [str(p) for p in config["extra_css"]]
+        js = []
+        for entry in config["extra_javascript"]:
+            path = str(getattr(entry, "path", entry))
+            if getattr(entry, "type", None) or getattr(entry, "async_", False) or getattr(entry, "defer", False):
+                raise AssetError(f"mkdocs.yml extra_javascript：{path} 带有 type、async 或 defer 属性，"
+                                 "无法与其他脚本合并为 site.js；请改为普通脚本，或从列表中移出并在模板中单独引用。")
+            js.append(path)
+        for path in css + js:
+            if "://" in path or path.startswith("/"):
+                raise AssetError(f"mkdocs.yml extra_css/extra_javascript：{path} 不是 docs/ 中的文件，无法合并。")
+        config["extra_css"] = [CSS] if css else []
+        config["extra_javascript"] = []
+        return cls(css, js)
+
+    def contents(self, docs_dir: Path) -> dict[str, str]:
+        """The joined files, by their path in the site."""
+        out = {}
+        if self.css_sources:
+            out[CSS] = join(docs_dir, self.css_sources, "/* {} */\n", "\n")
+        if self.js_sources:
+            # ";" keeps a file that ends without one from running into the next
+            out[JS] = join(docs_dir, self.js_sources, "// {}\n", "\n;\n")
+        return out
+
+    def sources(self) -> set[str]:
+        return set(self.css_sources) | set(self.js_sources)
+
+
+def join(docs_dir: Path, paths: list[str], head: str, sep: str) -> str:
+    parts = []
+    for path in paths:
+        f = docs_dir / path
+        if not f.is_file():
+            raise AssetError(f"mkdocs.yml extra_css/extra_javascript：找不到文件 docs/{path}。")
+        parts.append(head.format(path) + f.read_text(encoding="utf-8").rstrip("\n") + "\n")
+    return sep.join(parts)
+
+
+def write_results_script(site_dir: Path) -> None:
+    """search/results.js: the built engine, site.js and index, joined."""
+    parts = []
+    for path in RESULTS_PARTS:
+        text = (site_dir / path).read_text(encoding="utf-8")
+        parts.append(f"// {path}\n" + text.rstrip("\n") + "\n")
+    (site_dir / RESULTS).write_text("\n;\n".join(parts), encoding="utf-8")

@@ -1,0 +1,121 @@
+"""Our stylesheets and scripts reach every page as one file each (site.css,
+site.js), joined in the order mkdocs.yml lists them; the search results page
+has instead one script right after the results, search/results.js: the
+engine, site.js and the index joined. Ground truth: mkdocs.yml and the files
+in docs/ and in the built site."""
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from urllib.parse import urljoin
+
+import yaml
+
+from conftest import ROOT, SITE_PATH, copy_project, mkdocs_build
+from plantext import soup
+
+THEME = ("main.", "palette.", "bundle.")   # Material's own hashed assets
+
+
+class _AnyTag(yaml.SafeLoader):
+    """mkdocs.yml carries !!python tags (slugify); the lists read here do not."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def listed(key: str) -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
+    return [e if isinstance(e, str) else e["path"] for e in config[key]]
+
+
+def ours(doc, page: str, tag: str, attr: str) -> list[str]:
+    """Site paths of our own stylesheets or scripts, in document order."""
+    base = SITE_PATH + page            # 404.html links site-absolute
+    out = []
+    for el in doc.find_all(tag, attrs={attr: True}):
+        if tag == "link" and "stylesheet" not in el.get("rel", []):
+            continue
+        path = urljoin(base, el[attr]).removeprefix(SITE_PATH)
+        if not PurePosixPath(path).name.startswith(THEME):
+            out.append(path)
+    return out
+
+
+def test_every_page_asks_for_one_stylesheet_and_one_script_of_ours(html_pages):
+    assert len(listed("extra_css")) > 1 and len(listed("extra_javascript")) > 1
+    for page, path in html_pages.items():
+        doc = soup(path)
+        assert ours(doc, page, "link", "href") == ["assets/stylesheets/site.css"], page
+        scripts = ours(doc, page, "script", "src")
+        if page == "search/index.html":
+            assert scripts == ["search/results.js"], page
+        else:
+            assert scripts == ["assets/javascripts/site.js"], page
+
+
+def test_on_the_results_page_its_script_follows_the_results_and_precedes_the_theme(html_pages):
+    doc = soup(html_pages["search/index.html"])
+    results = doc.select_one("[data-search-results]")
+    after = [s["src"] for s in results.find_all_next("script", src=True)]
+    assert PurePosixPath(after[0]).name == "results.js"
+    assert PurePosixPath(after[1]).name.startswith("bundle.")
+    preloads = [urljoin(SITE_PATH + "search/", ln["href"]).removeprefix(SITE_PATH)
+                for ln in doc.select('link[rel="preload"]')]
+    assert preloads == ["search/results.js"]
+
+
+def test_the_results_script_is_the_engine_site_script_and_index_joined(built_site):
+    text = (built_site / "search" / "results.js").read_text(encoding="utf-8")
+    at = 0
+    for part in ("assets/javascripts/search-engine.js", "assets/javascripts/site.js", "search/plan-index.js"):
+        body = (built_site / part).read_text(encoding="utf-8").strip()
+        found = text.find(body, at)
+        assert found >= at, f"{part} is not in search/results.js after the parts before it"
+        at = found + len(body)
+    assert text[at:].strip() == ""
+
+
+def test_the_joined_files_hold_every_source_verbatim_in_order(built_site):
+    for key, joined in (("extra_css", "assets/stylesheets/site.css"), ("extra_javascript", "assets/javascripts/site.js")):
+        text = (built_site / joined).read_text(encoding="utf-8")
+        at = 0
+        for src in listed(key):
+            part = (ROOT / "docs" / src).read_text(encoding="utf-8").strip()
+            found = text.find(part, at)
+            assert found >= at, f"{src} is not in {joined} after the files listed before it"
+            at = found + len(part)
+            assert not (built_site / src).exists(), f"{src} is published on its own as well as in {joined}"
+
+
+def test_the_joined_script_runs_every_part_without_error(page, site_url):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + "chapters/ch04/")
+    page.wait_for_load_state("load")
+    # units.js gave each unit its link; search.js wired the header field
+    assert page.locator("[data-para] > .unit-link").count() > 10
+    assert page.evaluate("window.PlanSearchUI === true")
+    assert errors == []
+
+
+def test_a_script_that_cannot_be_joined_is_refused_in_chinese(tmp_path):
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - assets/javascripts/terms.js\n",
+                        "  - path: assets/javascripts/terms.js\n    async: true\n")
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "assets/javascripts/terms.js" in result.stderr and "无法与其他脚本合并" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_missing_stylesheet_is_named(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "assets" / "stylesheets" / "tracking.css").unlink()
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/assets/stylesheets/tracking.css" in result.stderr and "找不到文件" in result.stderr
+    assert "Traceback" not in result.stderr
