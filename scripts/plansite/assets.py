@@ -44,6 +44,11 @@ RESULTS = "search/results.js"
 RESULTS_PARTS = (ENGINE, JS, search_index.INDEX_PATH)
 
 
+# How scripts are joined: each part headed by its path; ";" keeps a part that
+# ends without one from running into the next.
+JS_JOIN = ("// {}\n", "\n;\n")
+
+
 class AssetError(Exception):
     """An entry of extra_css or extra_javascript that cannot be joined."""
 
@@ -79,28 +84,24 @@ class Bundles:
         if self.css_sources:
             out[CSS] = join(docs_dir, self.css_sources, "/* {} */\n", "\n")
         if self.js_sources:
-            # ";" keeps a file that ends without one from running into the next
-            out[JS] = join(docs_dir, self.js_sources, "// {}\n", "\n;\n")
+            out[JS] = join(docs_dir, self.js_sources, *JS_JOIN)
         return out
 
     def sources(self) -> set[str]:
         return set(self.css_sources) | set(self.js_sources)
 
 
-def join(docs_dir: Path, paths: list[str], head: str, sep: str) -> str:
+def join(root: Path, paths, head: str, sep: str) -> str:
+    """The files at paths under root, in order, each headed by its path."""
     parts = []
     for path in paths:
-        f = docs_dir / path
+        f = root / path
         if not f.is_file():
-            raise AssetError(f"mkdocs.yml extra_css/extra_javascript：找不到文件 docs/{path}。")
+            raise AssetError(f"mkdocs.yml extra_css/extra_javascript：找不到文件 {root.name}/{path}。")
         parts.append(head.format(path) + f.read_text(encoding="utf-8").rstrip("\n") + "\n")
     return sep.join(parts)
 
 
 def write_results_script(site_dir: Path) -> None:
     """search/results.js: the built engine, site.js and index, joined."""
-    parts = []
-    for path in RESULTS_PARTS:
-        text = (site_dir / path).read_text(encoding="utf-8")
-        parts.append(f"// {path}\n" + text.rstrip("\n") + "\n")
-    (site_dir / RESULTS).write_text("\n;\n".join(parts), encoding="utf-8")
+    (site_dir / RESULTS).write_text(join(site_dir, RESULTS_PARTS, *JS_JOIN), encoding="utf-8")
