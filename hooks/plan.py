@@ -70,7 +70,8 @@ def on_files(files, config):
         joined = bundles.contents(Path(config["docs_dir"]))
     except assets.AssetError as exc:
         raise PluginError(str(exc)) from None
-    for f in [f for f in files if f.src_uri in bundles.sources()]:
+    sources = bundles.sources()
+    for f in [f for f in files if f.src_uri in sources]:
         files.remove(f)                 # served only as part of the joined file
     for path, content in joined.items():
         files.append(File.generated(config, path, content=content))

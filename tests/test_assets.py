@@ -64,26 +64,31 @@ def test_on_the_results_page_its_script_follows_the_results_and_precedes_the_the
     assert preloads == ["search/results.js"]
 
 
+def assert_joined_in_order(text: str, parts, joined: str) -> int:
+    """Each (name, body) of parts stands in text, after the ones before it;
+    returns where the last one ends."""
+    at = 0
+    for name, body in parts:
+        found = text.find(body, at)
+        assert found >= at, f"{name} is not in {joined} after the parts before it"
+        at = found + len(body)
+    return at
+
+
 def test_the_results_script_is_the_engine_site_script_and_index_joined(built_site):
     text = (built_site / "search" / "results.js").read_text(encoding="utf-8")
-    at = 0
-    for part in ("assets/javascripts/search-engine.js", "assets/javascripts/site.js", "search/plan-index.js"):
-        body = (built_site / part).read_text(encoding="utf-8").strip()
-        found = text.find(body, at)
-        assert found >= at, f"{part} is not in search/results.js after the parts before it"
-        at = found + len(body)
-    assert text[at:].strip() == ""
+    names = ("assets/javascripts/search-engine.js", "assets/javascripts/site.js", "search/plan-index.js")
+    parts = [(n, (built_site / n).read_text(encoding="utf-8").strip()) for n in names]
+    end = assert_joined_in_order(text, parts, "search/results.js")
+    assert text[end:].strip() == ""
 
 
 def test_the_joined_files_hold_every_source_verbatim_in_order(built_site):
     for key, joined in (("extra_css", "assets/stylesheets/site.css"), ("extra_javascript", "assets/javascripts/site.js")):
         text = (built_site / joined).read_text(encoding="utf-8")
-        at = 0
-        for src in listed(key):
-            part = (ROOT / "docs" / src).read_text(encoding="utf-8").strip()
-            found = text.find(part, at)
-            assert found >= at, f"{src} is not in {joined} after the files listed before it"
-            at = found + len(part)
+        parts = [(src, (ROOT / "docs" / src).read_text(encoding="utf-8").strip()) for src in listed(key)]
+        assert_joined_in_order(text, parts, joined)
+        for src, _ in parts:
             assert not (built_site / src).exists(), f"{src} is published on its own as well as in {joined}"
 
 
