@@ -5,12 +5,15 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test test-fast lint browser bench clean
 
-$(VENV)/.site-installed: requirements.txt
+# The site's pinned dependencies, then our own package `plansite` (editable,
+# so edits under scripts/plansite take effect without reinstalling).
+$(VENV)/.site-installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
@@ -33,7 +36,19 @@ build: check
 	mv .site-build site
 	rm -rf .site-prev
 
-test: $(VENV)/.dev-installed check
+# Debian's Chromium and CJK fonts: installed when root with apt-get, else
+# one sentence saying what to install, before any test runs.
+browser:
+	@sh scripts/ensure-browser.sh
+
+lint: $(VENV)/.dev-installed
+	$(PY) -m ruff check .
+
+# Everything that needs no browser: the quick loop while changing code.
+test-fast: $(VENV)/.dev-installed check
+	$(PY) -m pytest -q -m "not browser"
+
+test: $(VENV)/.dev-installed browser lint check
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev-installed

@@ -16,17 +16,16 @@ every (re)build, so nothing survives between `mkdocs serve` rebuilds.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from plansite import assets, preview, revisions, search_index, titles
+from plansite.cli import internal_error
+from plansite.problems import BuildError
+from plansite.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import build_tables  # noqa: E402
-from plansite import assets, preview, revisions, search_index, titles  # noqa: E402
 
 WATCHED = ("chapters", "tables", "templates", "scripts")
 KEY = "plan_site"
@@ -42,13 +41,13 @@ def on_config(config):
         preview.State.check_failed = True
         raise PluginError(str(exc)) from None
     try:
-        site = build_tables.build(ROOT)
-    except build_tables.BuildError as exc:
+        site = build(ROOT)
+    except BuildError as exc:
         preview.State.check_failed = True
         raise PluginError("\n" + exc.report()) from None
     except Exception as exc:  # noqa: BLE001 - `mkdocs serve` would print a traceback
         preview.State.check_failed = True
-        raise PluginError("\n" + build_tables.internal_error(exc)) from None
+        raise PluginError("\n" + internal_error(exc)) from None
     config[KEY] = site
     config["nav"] = site.nav()
     config[SEARCH] = search_index.Collector(ROOT, search_index.reading_order(config["nav"]))

@@ -26,9 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from plansite.numerals import chinese_to_int  # noqa: E402
+from plansite.numerals import chinese_to_int
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"

@@ -2,43 +2,22 @@
 it, and headless Chromium through Playwright.
 
 Browser tests never skip: without Chromium they fail, saying what to install
-(`.ci/run` installs it in CI).
+(`make test` installs it where it can, as in CI).
 """
 from __future__ import annotations
 
 import functools
 import http.server
 import os
-import re
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from support.site import ROOT, SITE_PATH, SiteHandler, mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for ``project`` into ``site_dir``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
-
-
-def copy_project(dest: Path) -> Path:
-    """A scratch copy of the project sources (no venv, no built site)."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
 
 
 @pytest.fixture(scope="session")
@@ -55,26 +34,10 @@ def html_pages(built_site) -> dict[str, Path]:
     return {p.relative_to(built_site).as_posix(): p for p in sorted(built_site.rglob("*.html"))}
 
 
-# The site is served under the path of its site_url (as it will be deployed),
-# so pages that use site-absolute links, such as 404.html, work as in production.
-SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                               re.M).group(1)).path
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    def translate_path(self, path):
-        if not path.startswith(SITE_PATH):
-            return str(Path(self.directory) / "__outside_site_path__")
-        return super().translate_path("/" + path[len(SITE_PATH):])
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the built site (ends with /)."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
+    handler = functools.partial(SiteHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -9,9 +9,8 @@ from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
 import yaml
-
-from conftest import ROOT, SITE_PATH, copy_project, mkdocs_build
-from plantext import soup
+from support.plantext import soup
+from support.site import ROOT, SITE_PATH, copy_project, mkdocs_build
 
 THEME = ("main.", "palette.", "bundle.")   # Material's own hashed assets
 

@@ -5,20 +5,14 @@ site, which says 「暂无数据」."""
 from __future__ import annotations
 
 import shutil
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
-
-from plantext import soup
+from plansite.site import build
+from support.plantext import soup
+from support.site import ROOT
 from test_verdicts import EXPECTED
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from plansite.site import build  # noqa: E402
 
 
 def test_every_chart_has_a_text_alternative(built_site):
@@ -56,7 +50,7 @@ def test_13th_chart_counts_match_the_printed_table(built_site):
     assert got == want
     # each bar segment is labelled in the desc too
     desc = fig.select_one("desc").get_text()
-    for (cat, verdict), n in want.items():
+    for (_cat, verdict), n in want.items():
         assert f"{verdict} {n} 项" in desc
 
 

@@ -17,8 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT
+from support.site import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
-
-from conftest import ROOT, copy_project, mkdocs_build
-from serving import fetch, mkdocs_serve, wait_for
+from support.serving import fetch, mkdocs_serve, wait_for
+from support.site import ROOT, copy_project, mkdocs_build
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
 OLD = "2021-03-15T12:00:00+08:00"

@@ -7,8 +7,7 @@ import json
 import re
 
 import pytest
-
-from conftest import ROOT
+from support.site import ROOT
 
 TABLES = ROOT / "tables"
 SCHEMAS = TABLES / "schemas"

@@ -7,20 +7,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
-
-from plantext import soup, squeeze
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from plansite.problems import BuildError  # noqa: E402
-from plansite.site import build  # noqa: E402
+from plansite.problems import BuildError
+from plansite.site import build
+from support.plantext import soup, squeeze
+from support.site import ROOT
 
 REGISTER = yaml.safe_load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
 ENTRIES = REGISTER["commitments"]

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from plantext import soup
+from support.plantext import soup
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "tables"

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from plantext import soup
+from support.plantext import soup
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
@@ -90,7 +89,7 @@ def test_marking_adds_no_text_inside_units(chapter_pages):
     source = {}
     for path in sorted((ROOT / "chapters").glob("*.md")):
         for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
-            text = re.sub(r"\*\*(.+?)\*\*", r"\1", "".join(l.strip() for l in block.splitlines()))
+            text = re.sub(r"\*\*(.+?)\*\*", r"\1", "".join(line.strip() for line in block.splitlines()))
             source[text] = True
     for doc in chapter_pages.values():
         for el in doc.select("[data-para]"):

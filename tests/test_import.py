@@ -6,9 +6,8 @@ import subprocess
 import sys
 
 import yaml
-
-from conftest import ROOT
-from plantext import source_lines, squeeze
+from support.plantext import source_lines, squeeze
+from support.site import ROOT
 
 IMPORTER = ROOT / "scripts" / "import_plan.py"
 
@@ -37,7 +36,7 @@ def test_imported_text_keeps_every_paragraph_verbatim(tmp_path):
         for item in yaml.safe_load(box.read_text(encoding="utf-8"))["items"]:
             label = item["label"] + item.get("label_separator", "：") if "label" in item else ""
             text += "\n" + squeeze(label + item["text"])
-    paragraphs = [l for l in source_lines(ROOT / "source" / "zhonglou-14th-five-year-plan.txt") if len(l) > 40]
+    paragraphs = [line for line in source_lines(ROOT / "source" / "zhonglou-14th-five-year-plan.txt") if len(line) > 40]
     assert paragraphs and all(p in text for p in paragraphs)
 
 

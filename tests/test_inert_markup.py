@@ -15,8 +15,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
-from conftest import SITE_PATH, _SiteHandler, copy_project, mkdocs_build
+from support.site import SITE_PATH, SiteHandler, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +69,7 @@ def injected_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def injected_url(injected_site):
-    handler = functools.partial(_SiteHandler, directory=str(injected_site))
+    handler = functools.partial(SiteHandler, directory=str(injected_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"

@@ -2,8 +2,8 @@
 file or a template changes: nothing generated is cached between rebuilds."""
 from __future__ import annotations
 
-from conftest import copy_project
-from serving import fetch, mkdocs_serve, wait_for
+from support.serving import fetch, mkdocs_serve, wait_for
+from support.site import copy_project
 
 
 def test_preview_reloads_after_yaml_and_template_edits(tmp_path):

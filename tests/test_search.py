@@ -18,9 +18,8 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from opencc import OpenCC
-
-from conftest import SITE_PATH
-from plantext import soup, units
+from support.plantext import soup, units
+from support.site import SITE_PATH
 
 pytestmark = pytest.mark.browser
 

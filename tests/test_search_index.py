@@ -3,15 +3,9 @@ chapter HTML with their place, label and kind; the project dictionary; the
 Traditional → Simplified pairs."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from plansite import search_index  # noqa: E402
+from plansite import search_index
+from support.site import ROOT
 
 HTML = """
 <h1 id="ch4">第四章 坚持创新<a class="headerlink" href="#ch4">#</a></h1>

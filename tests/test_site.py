@@ -10,9 +10,8 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 import yaml
-
-from conftest import ROOT, SITE_PATH, copy_project, mkdocs_build
-from plantext import plan_text, soup, source_lines, squeeze, units
+from support.plantext import plan_text, soup, source_lines, squeeze, units
+from support.site import ROOT, SITE_PATH, copy_project, mkdocs_build
 
 SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"
 
@@ -177,9 +176,9 @@ def test_edit_links_point_at_the_file_an_editor_changes(all_docs):
 def test_navigation_is_parts_then_chapters(all_docs):
     nav = all_docs["index.html"].select_one("nav.md-nav--primary")
     labels = [squeeze(x.get_text()) for x in nav.select(".md-nav__item--nested > label.md-nav__link")]
-    assert [l[:3] for l in labels[:3]] == ["第一篇", "第二篇", "第三篇"]
+    assert [label[:3] for label in labels[:3]] == ["第一篇", "第二篇", "第三篇"]
     links = [squeeze(a.get_text()) for a in nav.select("a.md-nav__link")]
-    chapters = [l for l in links if re.match(r"第[一二三四五六七八九十]+章", l)]
+    chapters = [link for link in links if re.match(r"第[一二三四五六七八九十]+章", link)]
     assert len(chapters) == 16
 
 

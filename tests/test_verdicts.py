@@ -7,18 +7,13 @@ change to the YAML's printed values also fails this test.
 """
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from plansite.problems import Problem  # noqa: E402
-from plansite.tables import load_tables  # noqa: E402
-from plansite import verdicts  # noqa: E402
+from plansite import verdicts
+from plansite.problems import Problem
+from plansite.tables import load_tables
+from support.site import ROOT
 
 # (row id, printed 2020 target, printed result, expected verdict)
 EXPECTED = [

@@ -59,7 +59,7 @@ class Bundles:
     js_sources: list[str]
 
     @classmethod
-    def take(cls, config) -> "Bundles":
+    def take(cls, config) -> Bundles:
         """Read the lists from the MkDocs config and put the joined files in
         their place: extra_css becomes the one stylesheet, extra_javascript
         empties (overrides/main.html writes the one script)."""

@@ -38,8 +38,8 @@ class Unit:
     """A paragraph of plan text."""
     id: str
     markdown: str
-    chapter: "Chapter"
-    section: "Section | None"
+    chapter: Chapter
+    section: Section | None
     line: int
 
     @property

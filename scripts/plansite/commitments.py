@@ -101,7 +101,7 @@ def build_register(plan: Plan, tables: dict[str, TableFile], indicators: dict) -
 
 
 def check(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
-    from . import glossary, verdicts   # late: both import this module's names
+    from . import glossary, verdicts  # late: both import this module's names
     problems = verdicts.check(tables)
     problems += check_commitments(plan, tables)
     for key in ("indicators-14th", "commitments"):

@@ -103,7 +103,7 @@ def check(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, rec in enumerate(tf.data["terms"]):
-        def add(key: str, message: str) -> None:
+        def add(key: str, message: str, i: int = i) -> None:
             line, col = tf.where(("terms", i, key))
             problems.append(Problem(tf.path, line, col, f"terms[{i}].{key}", message))
         if rec["id"] in seen:

@@ -68,7 +68,7 @@ def check_ids(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
     seen: dict[str, str] = {}
     for u in plan.units():
         seen[u.id] = f"chapters/{u.chapter.path.name}:{u.line}"
-    for key, t in tables.items():
+    for t in tables.values():
         records = [("", t.data)]
         for name in ("indicators", "items"):
             for i, rec in enumerate(t.data.get(name, [])):
@@ -179,7 +179,7 @@ def check_parts(plan: Plan) -> list[Problem]:
                 problems.append(Problem(rel, 2, 1, "chapters", f"章“{key}”已列在 {placed[key]} 中"))
             placed[key] = rel
     for key in sorted(chapters - set(placed)):
-        problems.append(Problem(f"chapters/{key}.md", 1, 1, "", f"这一章没有列在任何篇（chapters/partN.md 的 chapters:）中，导航里将找不到它"))
+        problems.append(Problem(f"chapters/{key}.md", 1, 1, "", "这一章没有列在任何篇（chapters/partN.md 的 chapters:）中，导航里将找不到它"))
     return problems
 
 

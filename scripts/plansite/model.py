@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chapters import Chapter, Plan, Unit
-from .records import Record
 from .commitments import REGISTERS
+from .records import Record
 from .tables import TableFile
 
 
@@ -19,9 +19,9 @@ def show_value(value) -> str:
 
 @dataclass
 class Indicator(Record):
-    table: "IndicatorTable"
+    table: IndicatorTable
     data: dict
-    counterpart: "Indicator | None" = None
+    counterpart: Indicator | None = None
     mentions: list[Unit] = field(default_factory=list)
 
     @property

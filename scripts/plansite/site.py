@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import commitments, integrity, tracking
 from .chapters import Chapter, Marker, Plan, Section, Unit, load_plan
-from .model import Box, IndicatorTable, Model, build_model
+from .model import Box, Model, build_model
 from .problems import BuildError, Problem
 from .render import environment, one_block
 from .tables import load_tables

@@ -15,8 +15,8 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .problems import Problem
 from .messages import schema_message, show, yaml_problem
+from .problems import Problem
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=schemas/{kind}.schema.json"
 

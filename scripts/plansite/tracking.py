@@ -35,7 +35,7 @@ class Tracking:
     no_data = NO_DATA
 
     @classmethod
-    def build(cls, root: Path, model: Model, tables: dict[str, TableFile]) -> "Tracking":
+    def build(cls, root: Path, model: Model, tables: dict[str, TableFile]) -> Tracking:
         by_id = {i.id: i for i in model.indicators}
         t13 = tables.get("indicators-13th")
         found = verdicts.verdicts(t13) if t13 else {}

@@ -1,0 +1,46 @@
+"""The project's paths, and building and serving a site, for tests."""
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The site is served under the path of its site_url (as it will be deployed),
+# so pages that use site-absolute links, such as 404.html, work as in production.
+SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                               re.M).group(1)).path
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` for ``project`` into ``site_dir``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of the project sources (no venv, no built site)."""
+    ignore = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site under SITE_PATH; anything outside it is 404."""
+
+    def translate_path(self, path):
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / "__outside_site_path__")
+        return super().translate_path("/" + path[len(SITE_PATH):])
+
+    def log_message(self, *args):  # keep test output readable
+        pass
