@@ -7,7 +7,8 @@ on_files   adds the generated pages and the joined stylesheet and script as
            points "edit this page" at the file an editor changes;
 on_env     tells overrides/main.html where the joined script goes;
 on_page_markdown expands markers in the hand-written pages of docs/;
-on_post_build writes the search index and the results page's script;
+on_post_build writes the search index, the plan text as open data (read from
+           the built chapter pages) and the results page's script;
 on_serve   reloads the preview when chapters, tables or templates change, and
            keeps serving the last good build while the check fails.
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from plansite import assets, preview, revisions, search_index, titles
+from plansite import assets, plan_text, preview, revisions, search_index, titles
 from plansite.cli import internal_error
 from plansite.problems import BuildError
 from plansite.site import build
@@ -106,6 +107,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     config[SEARCH].write(Path(config["site_dir"]))
+    plan_text.write(Path(config["site_dir"]), config[SEARCH], config["site_url"])
     assets.write_results_script(Path(config["site_dir"]))   # needs the index just written
 
 

@@ -1,5 +1,6 @@
 """Open data: the CSV and JSON files in the built site hold the same records
-as the YAML in tables/, and the 数据下载 page links them all.
+as the YAML in tables/, the plan text download holds every unit of the built
+chapter pages, and the 数据下载 page links them all.
 
 Expectations are read from the YAML and the schemas here, independently of
 scripts/plansite/downloads.py: a record is a YAML record (a 13th-plan part
@@ -10,13 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
+import re
+from urllib.parse import urlsplit
 
+import jsonschema
 import pytest
 import yaml
-from support.plantext import soup
+from plansite import plan_text as plan_text_module
+from support.plantext import content, soup, squeeze
+from support.site import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "tables"
 SKIP = {"keywords", "parts"}          # the site's own search words, not data
 
@@ -114,3 +118,126 @@ def test_table_pages_link_their_downloads(built_site, page_path, key):
     hrefs = [a["href"] for a in page.select("article a[href]")]
     assert any(h.endswith(f"data/{key}.csv") for h in hrefs), hrefs[:20]
     assert any(h.endswith(f"data/{key}.json") for h in hrefs)
+
+
+# -- the plan text, unit by unit (issue 12) ----------------------------------------
+# Ground truth: every [data-para] element of the built chapter pages, read
+# here with BeautifulSoup (the download is written by HTMLParser in plansite).
+
+HTML_SPACE = re.compile(r"[ \t\n\r\f]+")      # what a browser collapses when it shows text
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+
+
+def shown(el) -> str:
+    """An element's text as the reader sees it, without heading permalinks."""
+    parts = [s for s in el.find_all(string=True) if not s.find_parent("a", class_="headerlink")]
+    return HTML_SPACE.sub(" ", "".join(parts)).strip(" ")
+
+
+def expected_kind(el) -> str:
+    if el.name == "caption":
+        return "表题"
+    if el.name == "tr":
+        return "表格行"
+    return "专栏条目" if el.find_parent("aside", class_="plan-box") else "段落"
+
+
+def expected_group(el) -> str:
+    if el.name in ("caption", "tr"):
+        return shown(el.find_parent("table").caption)
+    box = el.find_parent("aside", class_="plan-box")
+    return shown(box.find("h3")) if box else ""
+
+
+@pytest.fixture(scope="module")
+def chapter_units(built_site) -> dict[str, list]:
+    """Page path (e.g. chapters/ch04/) → its [data-para] elements, in order."""
+    out = {}
+    for path in sorted((built_site / "chapters").glob("*/index.html")):
+        els = soup(path).select("[data-para]")
+        if els:
+            out[path.parent.relative_to(built_site).as_posix() + "/"] = els
+    return out
+
+
+@pytest.fixture(scope="module")
+def plan_text(built_site):
+    raw = (built_site / "data" / "plan-text.csv").read_bytes()
+    doc = json.loads((built_site / "data" / "plan-text.json").read_text(encoding="utf-8"))
+    return raw, doc
+
+
+def test_plan_text_holds_every_unit_of_the_chapter_pages_as_the_reader_sees_it(built_site, chapter_units, plan_text):
+    _, doc = plan_text
+    records = doc["records"]
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)), "a unit is listed twice"
+    assert len(records) == sum(len(els) for els in chapter_units.values()), "units missing or extra"
+    by_page: dict[str, list] = {}
+    for r in records:
+        assert r["permalink"].startswith(SITE_URL), r["permalink"]
+        page, _, fragment = r["permalink"][len(SITE_URL):].partition("#")
+        assert fragment == r["id"], r
+        by_page.setdefault(page, []).append(r)
+    # each page's units together, and the pages are exactly the chapter pages with units
+    pages_in_order = list(dict.fromkeys(urlsplit(r["permalink"]).path for r in records))
+    assert len(pages_in_order) == len(by_page) and set(by_page) == set(chapter_units)
+    for page, els in chapter_units.items():
+        doc_page = soup(built_site / page / "index.html")
+        h1 = content(doc_page).find("h1")
+        got = by_page[page]
+        assert [r["id"] for r in got] == [el["id"] for el in els], page
+        for r, el in zip(got, els):
+            assert el["data-para"] == el["id"] == r["id"]
+            assert r["text"] == shown(el), r["id"]
+            assert squeeze(r["text"]) == squeeze(el.get_text()), r["id"]
+            assert r["chapter"] == shown(h1), r["id"]
+            head = el.find_previous(["h1", "h2"])
+            assert r["section"] == (shown(head) if head.name == "h2" else ""), r["id"]
+            assert r["kind"] == expected_kind(el), r["id"]
+            assert r["group"] == expected_group(el), r["id"]
+
+
+def test_plan_text_permalinks_open_their_unit(built_site, plan_text):
+    _, doc = plan_text
+    pages: dict[str, object] = {}
+    for r in doc["records"]:
+        page, _, fragment = r["permalink"][len(SITE_URL):].partition("#")
+        if page not in pages:
+            file = built_site / page / "index.html"
+            assert file.is_file(), r["permalink"]
+            pages[page] = soup(file)
+        target = pages[page].find(id=fragment)
+        assert target is not None and target.get("data-para") == r["id"], r["permalink"]
+
+
+def test_plan_text_csv_matches_the_json_and_opens_in_excel(plan_text):
+    raw, doc = plan_text
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 byte-order mark"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    names = [f["name"] for f in doc["fields"]]
+    assert rows[0] == [f["title"] for f in doc["fields"]]
+    assert rows[1:] == [[r[n] for n in names] for r in doc["records"]]
+    for r in doc["records"]:
+        assert list(r) == names
+
+
+def test_plan_text_fields_are_described_and_the_records_follow_them(built_site, plan_text):
+    _, doc = plan_text
+    schema = json.loads(plan_text_module.SCHEMA.read_text(encoding="utf-8"))
+    assert [f["name"] for f in doc["fields"]] == list(schema["properties"])
+    validator = jsonschema.Draft202012Validator(schema)
+    for r in doc["records"]:
+        errors = [e.message for e in validator.iter_errors(r)]
+        assert not errors, (r["id"], errors)
+    page = soup(built_site / "data" / "index.html")
+    section = page.find(id="plan-text")
+    assert section is not None, "数据下载 has no section for the plan text"
+    links = {a["href"] for a in content(page).select("a[href]")}
+    for name in ("plan-text.csv", "plan-text.json"):
+        assert name in links and (built_site / "data" / name).is_file(), name
+    table = section.find_next(class_="track-fields")       # the first field table after the heading
+    described = {tr.find("code").get_text(): tr for tr in table.select("tr") if tr.find("code")}
+    for f in doc["fields"]:
+        assert f["title"] and f["description"], f["name"]
+        assert f["name"] in described and f["description"] in described[f["name"]].get_text(), f["name"]

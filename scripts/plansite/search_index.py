@@ -116,6 +116,7 @@ class RawUnit:
     section: str = ""
     group: str = ""
     commitments: int = 0        # measurable targets the unit states (issue 4)
+    tag: str = ""               # p, tr, li or caption: the element that carries data-para
 
 
 class _UnitParser(HTMLParser):
@@ -165,7 +166,7 @@ class _UnitParser(HTMLParser):
         if self.unit is None and a.get("data-para") is not None:
             kind = KIND_BOX if self.box_depth else KIND_TABLE if self.table_depth else KIND_PARA
             self.unit = RawUnit(a.get("id") or a["data-para"], kind, section=self.section,
-                                commitments=int(a.get("data-commitments") or 0))
+                                commitments=int(a.get("data-commitments") or 0), tag=tag)
             self.unit_depth = depth
             if tag == "caption":
                 self.heading, self.heading_tag = [], "caption"
@@ -302,10 +303,14 @@ class Collector:
         if units:
             self.pages[src_uri] = (url, heading or title, units)
 
+    def in_order(self) -> list[tuple[str, str, list[RawUnit]]]:
+        """(url, title, units) of each page collected, in reading order."""
+        rank = {uri: i for i, uri in enumerate(self.order)}
+        return [self.pages[u] for u in sorted(self.pages, key=lambda u: (rank.get(u, len(rank)), u))]
+
     def index(self) -> dict:
         tk = tokenizer(self.root)
         t2s_all = load_t2s()
-        rank = {uri: i for i, uri in enumerate(self.order)}
         pages, heads, units = [], [], []
         head_index: dict[str, int] = {}
         chars: set[str] = set()
@@ -319,8 +324,7 @@ class Collector:
                 heads.append(text)
             return head_index[text]
 
-        for src_uri in sorted(self.pages, key=lambda u: (rank.get(u, len(rank)), u)):
-            url, title, raw_units = self.pages[src_uri]
+        for url, title, raw_units in self.in_order():
             pages.append({"url": url, "title": title})
             for u in raw_units:
                 text, ls, le = collapse(u.text, *u.label)

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, downloads, glossary, verdicts
+from . import charts, downloads, glossary, plan_text, verdicts
 from .commitments import NO_DATA, STATUSES, Register, build_register
 from .model import Model
 from .tables import TableFile, kind_of
@@ -31,6 +31,8 @@ class Tracking:
     datasets: list
     glossary: glossary.Glossary
     tables: dict = field(default_factory=dict)
+    # The plan text download: described here, written after the build (plan_text).
+    text_dataset: downloads.Dataset = field(default_factory=plan_text.dataset)
     statuses = STATUSES
     no_data = NO_DATA
 
