@@ -6,14 +6,11 @@ Browser tests never skip: without Chromium they fail, saying what to install
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
-from support.site import ROOT, SITE_PATH, SiteHandler, mkdocs_build
+from support.site import ROOT, mkdocs_build, serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,12 +34,8 @@ def html_pages(built_site) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the built site (ends with /)."""
-    handler = functools.partial(SiteHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
-    server.shutdown()
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

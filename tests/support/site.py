@@ -1,12 +1,15 @@
 """The project's paths, and building and serving a site, for tests."""
 from __future__ import annotations
 
+import functools
 import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,3 +47,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):  # keep test output readable
         pass
+
+
+@contextmanager
+def serve(site_dir: Path):
+    """Serve a built site on a free loopback port; yield its base URL (ends with /)."""
+    handler = functools.partial(SiteHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
