@@ -11,9 +11,9 @@ itself: a full-width colon after a field name).
 """
 from __future__ import annotations
 
-import datetime
 import json
 import re
+import unicodedata
 
 import yaml
 
@@ -24,15 +24,31 @@ TYPE_NAMES = {
 
 
 def show(value) -> str:
-    """A value as an editor would recognise it in the YAML file."""
+    """A value as an editor would recognise it in the YAML file, with
+    characters nobody can see spelled out: 基本符合预期〔全角空格〕."""
     if value is None:
         return "（空）"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
     text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "…"
+    text = text if len(text) <= 60 else text[:57] + "…"
+    return "".join(f"〔{char_name(c)}〕" if c != " " and _invisible(c) else c for c in text)
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Cf", "Zl", "Zp", "Zs")
+
+
+# Names editors know, for the characters that get pasted in unseen.
+CHAR_NAMES = {
+    "\u3000": "全角空格", "\u00a0": "不换行空格", "\u200b": "零宽空格", "\u200c": "零宽非连接符",
+    "\u200d": "零宽连接符", "\u2060": "零宽不换行符", "\ufeff": "字节顺序标记 BOM", "\u00ad": "软连字符",
+    "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u2028": "行分隔符", "\u2029": "段分隔符",
+}
+
+
+def char_name(char: str) -> str:
+    return f"{CHAR_NAMES.get(char, '看不见的字符')} U+{ord(char):04X}"
 
 
 def type_name(t) -> str:
@@ -52,20 +68,15 @@ def _looks_numeric(text: str) -> bool:
 
 
 def type_hint(inst, expected) -> str:
-    """Why a value that looks right has the wrong type (YAML 1.1 surprises)."""
+    """Why a value that looks right has the wrong type. Plain values are
+    typed by the schema (yamltext.py), so a number here was quoted."""
     wanted = expected if isinstance(expected, list) else [expected]
     if inst is None:
         if "string" in wanted:
             return "；若此处确实没有内容，请写成两个单引号 ''"
         return "；这里不能空着"
-    if isinstance(inst, bool) and "string" in wanted:
-        return "；YAML 会把 yes、no、true、false、on、off 当作“是/否”，若是文字请加引号"
-    if isinstance(inst, (datetime.date, datetime.datetime)) and "string" in wanted:
-        return "；YAML 会把 2025-12-31 这样的写法当作日期，若是文字请加引号"
     if isinstance(inst, str) and _looks_numeric(inst) and ({"integer", "number"} & set(wanted)):
         return "；数字不要加引号"
-    if isinstance(inst, (int, float)) and not isinstance(inst, bool) and "string" in wanted:
-        return "；请给这个值加上引号"
     return ""
 
 
@@ -263,3 +274,96 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     if kind == "other" and problem:
         message += f"（解析器：{problem}）"
     return line, col, message
+
+
+# --- values YAML reads differently from how they look (yamltext.lint) --------
+
+def invisible_char(char: str, at_start: bool, at_end: bool) -> str:
+    name = char_name(char)
+    if at_start and char in "\u3000\u00a0":
+        return (f"行首用{name}缩进了：缩进只能用半角空格（每级两个）；"
+                "请删除这一行开头的空白，再用空格键重新缩进（中文输入法请切换到半角）")
+    where = "行末" if at_end else "这里"
+    return (f"{where}有一个看不见的字符（{name}，常见于从网页、聊天软件或 Word 复制的文字）："
+            "它会成为值的一部分，使值与看上去的不同（如允许的值、搜索和原文比对都对不上）；请删除它")
+
+
+BLOCK = "YAML 把开头的 {c} 当作多行文字的标记"
+FIRST_CHARACTER = {
+    ">": BLOCK, "|": BLOCK,
+    "&": "YAML 把开头的 & 当作“锚点”（给下文引用的标记），它和后面的字不会显示",
+    "*": "YAML 把开头的 * 当作对“锚点”的引用",
+    "!": "YAML 把开头的 ! 当作类型标记",
+    "%": "YAML 不允许值以 {c} 开头", "@": "YAML 不允许值以 {c} 开头", "`": "YAML 不允许值以 {c} 开头",
+    ",": "YAML 不允许值以 {c} 开头", "]": "YAML 不允许值以 {c} 开头", "}": "YAML 不允许值以 {c} 开头",
+}
+
+
+def _quoted(key: str | None, value: str) -> str:
+    quote = "\"" if "'" in value else "'"
+    shown = value if len(value) <= 16 else value[:15] + "…"
+    return f"{key + ': ' if key else '- '}{quote}{shown}{quote}"
+
+
+def plain_value_problem(key: str | None, value: str) -> str | None:
+    """Why a plain (unquoted) value would not be read as the text it shows, or None."""
+    first = value[0]
+    if first in "'\"[{":
+        return None
+    if first in FIRST_CHARACTER:
+        why = FIRST_CHARACTER[first].format(c=first)
+        return f"值以“{first}”开头：{why}；若这是文字，请给整个值加上引号：{_quoted(key, value)}"
+    if key and (value == "-" or value.startswith("- ")):
+        return (f"值是单独的“-”：YAML 把“- ”当作列表项的开头；原表为“-”时请加引号：{_quoted(key, value)}")
+    if value == "?" or value.startswith("? "):
+        return f"值以“?”开头：YAML 把“? ”当作复杂字段名的标记；若这是文字，请加引号：{_quoted(key, value)}"
+    if ": " in value or value.endswith(":"):
+        return (f"值里有英文冒号“:”后接空格（或在末尾）：YAML 把它当作又一个“字段名: 值”；"
+                f"请给整个值加上引号：{_quoted(key, value)}，或改用中文冒号“：”")
+    cut = re.search(r"[ \t]#", value)
+    if cut:
+        return (f"值里的“{value[cut.start():].strip()}”会被当作注释而丢掉（YAML 中空格后的 # 开始注释），"
+                f"网站只会显示“{value[:cut.start()].rstrip()}”：若 # 是值的一部分，请给整个值加上引号："
+                f"{_quoted(key, value)}；若是注释，请把它单独写在一行")
+    return None
+
+
+def comment_only_value() -> str:
+    return ("值以“#”开头，YAML 把 # 之后的内容当作注释，这个字段就成了空的："
+            "若 # 是值的一部分，请给整个值加上引号，如 name: '#1'")
+
+
+def multiline_value(start: int, end: int) -> str:
+    return (f"值从第 {start} 行延续到第 {end} 行：YAML 会把换行变成空格，网页上的文字就与原文不同；"
+            "请把整个值写在同一行（编辑器里的自动换行不影响）")
+
+
+def number_form(value: str, title: str = "") -> str:
+    ascii_value = value.translate(FULLWIDTH_DIGITS).replace(",", "").replace("，", "")
+    what = f"（{title}）" if title else ""
+    if any(c in value for c in "０１２３４５６７８９"):
+        return (f"值 {show(value)} 用了全角数字{what}：程序不把它当作数字（图表也画不出来）；"
+                f"请用半角数字写成 {ascii_value}（中文输入法请切换到半角）")
+    return (f"值 {show(value)} 里有千位分隔符“,”{what}：程序不把它当作数字（图表会显示暂无数据）；"
+            f"请去掉逗号，写成 {ascii_value}")
+
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+
+
+def not_a_plain_number(value: str, integer: bool, nullable: bool, title: str = "") -> str:
+    wanted = "整数" if integer else "数字"
+    what = f"（{title}）" if title else ""
+    if re.fullmatch(r"-?0[0-9]+", value):
+        return f"值 {show(value)} 以 0 开头{what}：{wanted}请写成普通的十进制数 {int(value)}，不要在前面补 0"
+    if integer and re.fullmatch(r"-?[0-9]+\.[0-9]+", value):
+        return f"值 {show(value)} 不是整数{what}：这里只能填整数，不带小数点"
+    nothing = "；没有时写 null" if nullable else ""
+    return (f"值 {show(value)} 不是{wanted}{what}：请填写半角阿拉伯数字（如 12），"
+            f"不要写汉字、冒号、字母或逗号{nothing}")
+
+
+def misplaced_field(name: str, owner_title: str, owner_path: str, sibling: str | None) -> str:
+    align = f"，与 {sibling} 左对齐" if sibling else ""
+    return (f"字段“{name}”写错了层级：它不属于这里，而是{owner_title}（{owner_path}）的字段；"
+            f"请把这一行移到上一层{align}")

@@ -1,20 +1,19 @@
 """Load and validate ``tables/*.yaml`` against the JSON Schemas in ``tables/schemas/``.
 
-PyYAML accepts duplicate keys silently and forgets where values came from, so
-we compose the node tree ourselves: that gives every value's line and column
-(for messages editors can act on) and lets us reject duplicate keys.
-Validation itself is the jsonschema library's; we only translate its errors.
+Values are read as the text typed, with each one's line and column, and
+duplicate keys refused (yamltext.py says how and why). Validation itself is
+the jsonschema library's; we only translate its errors.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import yaml
 
+from . import messages, yamltext
 from .messages import schema_message, show, yaml_problem
 from .problems import Problem
 
@@ -63,49 +62,55 @@ def decode(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def compose(text: str, rel: str, problems: list[Problem]) -> tuple[Any, dict, dict] | None:
-    loader = None
+def read_yaml(text: str, rel: str, problems: list[Problem]) -> yamltext.Loaded | None:
+    """The file's values as typed (see yamltext.py), or None after adding
+    every problem found to ``problems``."""
+    findings, clean = yamltext.lint(text)
+    broken = False
     try:
-        loader = yaml.SafeLoader(text)   # the reader rejects control characters here
-        node = loader.get_single_node()
-        if node is None:
-            problems.append(Problem(rel, 1, 1, "", "文件是空的（或只有注释）：表格文件至少要有 id、title 等字段；若是误删，请从历史版本恢复"))
-            return None
-        marks: dict = {}
-        keys: dict = {}
-        ok = walk(node, (), marks, keys, rel, problems)
-        data = loader.construct_document(node)
+        loaded = yamltext.compose(clean)
     except yaml.YAMLError as exc:
-        line, col, message = yaml_problem(exc, text)
-        problems.append(Problem(rel, line, col, "", message))
+        loaded, broken = None, True
+        if not findings:     # else the findings are the likely cause
+            line, col, message = yaml_problem(exc, clean)
+            problems.append(Problem(rel, line, col, "", message))
+    for f in findings:
+        path = format_path(yamltext.field_at(loaded, f.line)) or f.key
+        problems.append(Problem(rel, f.line, f.column, path, f.message))
+    if findings or broken:
         return None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    return (data, marks, keys) if ok else None
+    if loaded is None:
+        problems.append(Problem(rel, 1, 1, "", "文件是空的（或只有注释）：表格文件至少要有 id、title 等字段；若是误删，请从历史版本恢复"))
+        return None
+    found = len(problems)
+    lines = text.split("\n")
+    for path, line, col, first in loaded.duplicates:
+        problems.append(Problem(rel, line, col, format_path(path),
+                                f"字段“{path[-1]}”重复出现（第 {first} 行已有）；同一层级每个字段只能写一次，请删除或合并其中一个"))
+    for path, start, end in loaded.spans:
+        if start != end:
+            line, col = loaded.marks[path]
+            problems.append(Problem(rel, line, col, format_path(path), messages.multiline_value(start, end)))
+    for path in sorted(loaded.plain, key=lambda p: loaded.keys.get(p, (0, 0))):
+        if path in loaded.keys and yamltext.get(loaded.data, path) is None:
+            line, col = loaded.keys[path]
+            after = lines[line - 1][col - 1 + len(str(path[-1])):].lstrip(" :")
+            if after.startswith("#"):
+                problems.append(Problem(rel, line, col, format_path(path), messages.comment_only_value()))
+    return None if len(problems) > found else loaded
 
 
-def walk(node, path: tuple, marks: dict, keys: dict, rel: str, problems: list[Problem]) -> bool:
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    ok = True
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                problems.append(Problem(
-                    rel, line, key_node.start_mark.column + 1, format_path(path + (key,)),
-                    f"字段“{key}”重复出现（第 {seen[key]} 行已有）；同一层级每个字段只能写一次，请删除或合并其中一个",
-                ))
-                ok = False
-            seen[key] = line
-            keys[path + (key,)] = (line, key_node.start_mark.column + 1)
-            ok &= walk(value_node, path + (key,), marks, keys, rel, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            ok &= walk(item, path + (i,), marks, keys, rel, problems)
-    return ok
+def misplaced(path: tuple, name: str, shapes: dict) -> str | None:
+    """A field the schema has one or more levels up (``status`` written
+    inside a progress entry): say where it belongs."""
+    for depth in range(len(path) - 1, -1, -1):
+        owner = path[:depth]
+        shape = shapes.get(owner)
+        if shape and name in shape["fields"]:
+            title = shape.get("title") or "上一层"
+            sibling = path[depth] if isinstance(path[depth], str) else None
+            return messages.misplaced_field(name, title, format_path(owner) or "文件顶层", sibling)
+    return None
 
 
 def format_path(path) -> str:
@@ -170,26 +175,34 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict], problems: list[Pr
         problems.append(Problem(rel, 1, 1, "", f"不认识的表格文件名“{path.name}”：专栏的文件名应为 box-章-序号.yaml（如 box-4-1.yaml）；"
                                                "其他表格须在 tables/schemas/ 中有同名的 .schema.json"))
         return None
-    composed = compose(text, rel, problems)
-    if composed is None:
+    loaded = read_yaml(text, rel, problems)
+    if loaded is None:
         return None
-    data, marks, keys = composed
+    data = loaded.data
     if not isinstance(data, dict):
         what = "列表（以 - 开头的行）" if isinstance(data, list) else f"一个单独的值 {show(data)}"
         problems.append(Problem(rel, 1, 1, "", f"文件内容应是一组“字段名: 值”（第一项是 id: {key}），但读到的是{what}；请检查文件是否完整"))
         return None
-    table = TableFile(key, rel, kind, data, marks, schemas[kind])
-    errors = list(jsonschema.Draft202012Validator(schemas[kind]).iter_errors(data))
+    table = TableFile(key, rel, kind, data, loaded.marks, schemas[kind])
+    typed, shapes = yamltext.type_by_schema(loaded, schemas[kind])
+    for path_, message in typed:
+        line, col = table.where(path_)
+        problems.append(Problem(rel, line, col, format_path(path_), message))
+    reported = {path_ for path_, _ in typed}
+    errors = [e for e in jsonschema.Draft202012Validator(schemas[kind]).iter_errors(data)
+              if tuple(e.absolute_path) not in reported]
     for err in errors:
         path_ = tuple(err.absolute_path)
         line, col = table.where(path_)
+        message = schema_message(err)
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
             extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
-            if extra and path_ + (extra[0],) in keys:
+            if extra and path_ + (extra[0],) in loaded.keys:
+                message = misplaced(path_, extra[0], shapes) or message
                 path_ = path_ + (extra[0],)
-                line, col = keys[path_]
-        problems.append(Problem(rel, line, col, format_path(path_) or "（文件顶层）", schema_message(err)))
-    if errors:
+                line, col = loaded.keys[path_]
+        problems.append(Problem(rel, line, col, format_path(path_) or "（文件顶层）", message))
+    if errors or typed:
         return None
     if data.get("id") != key:
         line, col = table.where(("id",))
