@@ -278,14 +278,16 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
 
 # --- values YAML reads differently from how they look (yamltext.lint) --------
 
-def invisible_char(char: str, at_start: bool, at_end: bool) -> str:
+def invisible_char(char: str, at_start: bool, at_end: bool, in_comment: bool) -> str:
     name = char_name(char)
     if at_start and char in "\u3000\u00a0":
-        return (f"行首用{name}缩进了：缩进只能用半角空格（每级两个）；"
+        return (f"行首用了{name}来缩进：缩进只能用半角空格（每级两个）；"
                 "请删除这一行开头的空白，再用空格键重新缩进（中文输入法请切换到半角）")
     where = "行末" if at_end else "这里"
-    return (f"{where}有一个看不见的字符（{name}，常见于从网页、聊天软件或 Word 复制的文字）："
-            "它会成为值的一部分，使值与看上去的不同（如允许的值、搜索和原文比对都对不上）；请删除它")
+    pasted = f"{where}有一个看不见的字符（{name}，常见于从网页、聊天软件或 Word 复制的文字）"
+    if in_comment:
+        return f"{pasted}：注释里也请删除它，以免被复制到值里"
+    return f"{pasted}：它会成为值的一部分，使值与看上去的不同（与允许的值、原文和搜索词都对不上）；请删除它"
 
 
 BLOCK = "YAML 把开头的 {c} 当作多行文字的标记"
@@ -342,7 +344,7 @@ def number_form(value: str, title: str = "") -> str:
     ascii_value = value.translate(FULLWIDTH_DIGITS).replace(",", "").replace("，", "")
     what = f"（{title}）" if title else ""
     if any(c in value for c in "０１２３４５６７８９"):
-        return (f"值 {show(value)} 用了全角数字{what}：程序不把它当作数字（图表也画不出来）；"
+        return (f"值 {show(value)} 用了全角数字{what}：程序不把它当作数字；"
                 f"请用半角数字写成 {ascii_value}（中文输入法请切换到半角）")
     return (f"值 {show(value)} 里有千位分隔符“,”{what}：程序不把它当作数字（图表会显示暂无数据）；"
             f"请去掉逗号，写成 {ascii_value}")

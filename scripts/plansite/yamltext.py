@@ -83,14 +83,15 @@ def lint(text: str) -> tuple[list[Finding], str]:
     for number, line in enumerate(text.split("\n"), start=1):
         clean = line
         indent_end = len(line) - len(line.lstrip(" \u3000\u00a0"))
+        comment = line.lstrip(" \u3000\u00a0").startswith("#")
         for column, char in enumerate(line, start=1):
             if invisible(char):
                 at_start = column <= indent_end
-                at_end = not line[column:].strip(" \u3000\u00a0\u200b")
-                findings.append(Finding(number, column, messages.invisible_char(char, at_start, at_end)))
+                at_end = not "".join(c for c in line[column:] if c != " " and not invisible(c))
+                findings.append(Finding(number, column, messages.invisible_char(char, at_start, at_end, comment)))
         if any(invisible(c) for c in line):
-            clean = "".join(" " if c in "\u3000\u00a0" and i < indent_end else c
-                            for i, c in enumerate(line) if not invisible(c) or i < indent_end)
+            # a full-width space is two columns wide: the indentation meant
+            clean = "".join(("  " if i < indent_end else "") if invisible(c) else c for i, c in enumerate(line))
         m = KEY_LINE.match(clean)
         value = m.group("value") if m else ""
         key = m.group("key") if m else None
