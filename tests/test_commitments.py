@@ -127,10 +127,15 @@ def project(tmp_path):
     return tmp_path
 
 
+def own(commitments: list[dict]) -> dict:
+    """The first commitment that cites no indicator: it holds its own status and progress."""
+    return next(c for c in commitments if "indicator" not in c)
+
+
 def problems_after(project: Path, edit) -> list[str]:
     path = project / "tables" / "commitments.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(data["commitments"][0])
+    edit(own(data["commitments"]))
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(BuildError) as exc:
         build(project)
@@ -152,12 +157,28 @@ def test_status_without_reason_fails_with_a_clear_message(project):
 def test_status_with_reason_and_source_and_progress_passes(project):
     path = project / "tables" / "commitments.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["commitments"][0].update(status="基本符合预期", status_reason="测试", status_source="测试来源",
-                                  progress=[{"year": 2023, "value": 350, "source": "测试来源"}])
+    own(data["commitments"]).update(status="基本符合预期", status_reason="测试", status_source="测试来源",
+                                    progress=[{"year": 2023, "value": 350, "source": "测试来源"}])
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = build(project)
     md = site.pages["commitments.md"].markdown
     assert "2023年 350（来源：测试来源）" in md and "基本符合预期" in md
+
+
+def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project):
+    """One fact entered once: progress and status recorded on an indicator
+    appear on every commitment that cites it."""
+    register = yaml.safe_load((project / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
+    cited = next(c for c in register["commitments"] if "indicator" in c)
+    path = project / "tables" / "indicators-14th.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ind = next(i for i in data["indicators"] if i["id"] == cited["indicator"])
+    ind.update(status="滞后", status_reason="测试理由", status_source="测试依据",
+               progress=[{"year": 2023, "value": "12.5", "source": "测试来源"}])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    page = build(project).pages["commitments.md"].markdown
+    item = page.split(f'id="{cited["id"]}"', 1)[1].split("</li>", 1)[0]
+    assert 'data-status="滞后"' in item and "测试理由" in item and "2023年 12.5（来源：测试来源）" in item
 
 
 def test_changing_the_target_is_refused(project):

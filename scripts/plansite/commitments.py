@@ -21,6 +21,8 @@ STATUSES = ("提前实现", "快于预期", "基本符合预期", "滞后", "未
 UNASSESSED = "未评估"
 BEFORE_VALUE = {"超", "突破", "不低于", "不少于", "跨上"}   # 超400家; 400家以上
 NO_DATA = "暂无数据"
+# Entered on the indicator when a commitment cites one (Commitment.assessment).
+ASSESSMENT = {"status": "评估状态", "status_reason": "评估理由", "status_source": "评估依据", "progress": "进展"}
 
 
 def target_text(rec: dict) -> str:
@@ -42,8 +44,15 @@ class Commitment(Record):
         return self.unit.chapter
 
     @property
+    def assessment(self) -> dict:
+        """Where status, its reason and source, and progress are entered:
+        the cited indicator's row when there is one (one fact, entered once;
+        check_commitments refuses a second copy here), else this record."""
+        return self.indicator.data if self.indicator is not None else self.data
+
+    @property
     def status(self) -> str:
-        return self.data.get("status") or UNASSESSED
+        return self.assessment.get("status") or UNASSESSED
 
     @property
     def target(self) -> str:
@@ -51,7 +60,7 @@ class Commitment(Record):
 
     @property
     def progress(self) -> list[dict]:
-        return sorted(self.data.get("progress", []), key=lambda p: p["year"])
+        return sorted(self.assessment.get("progress", []), key=lambda p: p["year"])
 
     @property
     def latest(self) -> dict | None:
@@ -152,6 +161,11 @@ def check_commitments(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]
         if ref and "indicators-14th" in tables and ref not in indicators:
             add(("commitments", i, "indicator"), f"{here}.indicator",
                 f"相关指标“{ref}”不存在；请填写 indicators-14th.yaml 中已有的编号")
+        for name in ASSESSMENT if ref else ():
+            if name in rec:
+                add(("commitments", i, name), f"{here}.{name}",
+                    f"这项承诺对应指标 {ref}，它的{ASSESSMENT[name]}只在 tables/indicators-14th.yaml 的 {ref} 中填写一次，"
+                    f"承诺清单会自动显示；请把这一项移到那里（或删除这里的重复）")
     cited = {rec["unit"] for rec in tf.data["commitments"]}
     for j, ex in enumerate(tf.data.get("exclusions", [])):
         if ex["unit"] not in units:
