@@ -109,7 +109,7 @@ def test_real_site_has_no_progress_values_and_says_so(built_site):
 def with_progress(tmp_path):
     """A copy of the sources with fixture progress on 高新技术企业数 (ind14-6).
     The values are test fixtures, not data about the district."""
-    for name in ("chapters", "tables", "templates"):
+    for name in ("chapters", "tables", "templates", "source"):
         shutil.copytree(ROOT / name, tmp_path / name)
     path = tmp_path / "tables" / "indicators-14th.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

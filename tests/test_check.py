@@ -34,6 +34,7 @@ def scratch_root(dest: Path, overlay: Path | None, remove: list[str]) -> Path:
     for name in COPIED:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     os.symlink(ROOT / "templates", dest / "templates")
+    os.symlink(ROOT / "source", dest / "source")
     for rel in (*REGISTERS, *remove):
         (dest / rel).unlink(missing_ok=True)
     if overlay is not None:

@@ -122,7 +122,7 @@ def test_without_javascript_the_whole_list_shows(built_site):
 #    the target stays the plan's words -------------------------------------
 @pytest.fixture
 def project(tmp_path):
-    for name in ("chapters", "tables", "templates"):
+    for name in ("chapters", "tables", "templates", "source"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
 

@@ -102,6 +102,7 @@ def check(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
     units = plan.units_by_id
     problems: list[Problem] = []
     seen: set[str] = set()
+    forms: dict[str, tuple[str, int]] = {}       # every way a term is written -> (id, line)
     for i, rec in enumerate(tf.data["terms"]):
         def add(key: str, message: str, i: int = i) -> None:
             line, col = tf.where(("terms", i, key))
@@ -109,6 +110,12 @@ def check(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
         if rec["id"] in seen:
             add("id", f"编号“{rec['id']}”重复；每个名词的编号必须唯一")
         seen.add(rec["id"])
+        for key, form in [("term", rec["term"]), *(("aliases", a) for a in rec.get("aliases", []))]:
+            if form in forms and forms[form][0] != rec["id"]:
+                other, line = forms[form]
+                add(key, f"名词“{form}”已在第 {line} 行（编号 {other}）收录，名词解释里会出现两次；"
+                         f"请删除这一条，或把要补充的内容合并到 {other} 中")
+            forms.setdefault(form, (rec["id"], tf.where(("terms", i, key))[0]))
         unit = units.get(rec.get("unit", ""))
         if "unit" in rec and unit is None:
             add("unit", f"段落“{rec['unit']}”不存在；请填写规划中已有的段落编号（如 ch2-s1-p3）")

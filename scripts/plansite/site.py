@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import commitments, integrity, tracking
+from . import commitments, fidelity, integrity, tracking
 from .chapters import Chapter, Marker, Plan, Section, Unit, load_plan
 from .model import Box, Model, build_model
 from .problems import BuildError, Problem
@@ -117,6 +117,7 @@ def build(root: Path) -> SiteBuild:
     stems = {p.stem for p in (root / "tables").glob("*.yaml")} - commitments.REGISTERS
     problems += integrity.check(plan, tables, stems)
     problems += commitments.check(plan, tables)
+    problems += fidelity.check(root, plan, tables, {p.file for p in problems})
     if problems:
         raise BuildError(problems)
     site = SiteBuild(root, build_model(plan, tables))
