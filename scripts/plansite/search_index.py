@@ -43,10 +43,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import terms
+
 INDEX_PATH = "search/plan-index.js"
 INDEX_GLOBAL = "PlanSearchIndex"
 INDEX_EVENT = "plan-search-index"       # dispatched on document once the index is set
-TERMS_FILE = "tables/search-terms.txt"
 WORD_SEPARATOR = "\t"
 WHITESPACE = re.compile(r"\s+")
 
@@ -262,30 +263,13 @@ def collapse(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 # -- the index -------------------------------------------------------------------
 
-def read_terms(path: Path) -> list[str]:
-    """The project dictionary: one term a line, optionally followed by a
-    frequency and a part of speech (jieba's user dictionary format); lines
-    starting with # are comments."""
-    if not path.exists():
-        return []
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
-
-
 def tokenizer(root: Path):
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
-    for line in read_terms(root / TERMS_FILE):
-        parts = line.split()
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        tag = parts[2] if len(parts) > 2 else None
-        tk.add_word(parts[0], freq, tag)
+    for entry in terms.read(root):      # the check has refused what jieba would not keep whole
+        tk.add_word(entry.word, entry.freq, entry.tag)
     return tk
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import commitments, fidelity, integrity, tracking
+from . import commitments, fidelity, integrity, terms, tracking
 from .chapters import Chapter, Marker, Plan, Section, Unit, load_plan
 from .model import Box, Model, build_model
 from .problems import BuildError, Problem
@@ -108,6 +108,13 @@ class SiteBuild:
         self.pages[src_uri] = Page(src_uri, md, edit, title)
 
 
+def plan_words(root: Path) -> str:
+    """All the text of chapters/ and tables/ as the files have it (for the
+    search dictionary: each of its words must occur somewhere)."""
+    files = sorted((root / "chapters").glob("*.md")) + sorted((root / "tables").glob("*.yaml"))
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files)
+
+
 def build(root: Path) -> SiteBuild:
     """Load, validate and render; raise BuildError listing every problem."""
     problems: list[Problem] = []
@@ -118,6 +125,7 @@ def build(root: Path) -> SiteBuild:
     problems += integrity.check(plan, tables, stems)
     problems += commitments.check(plan, tables)
     problems += fidelity.check(root, plan, tables, {p.file for p in problems})
+    problems += terms.check(root, plan_words(root))
     if problems:
         raise BuildError(problems)
     site = SiteBuild(root, build_model(plan, tables))
