@@ -3,7 +3,8 @@
 Each case in tests/fixtures/check/<case>/ is a pair laid over a copy of the
 project's chapters/ and tables/: ``good/`` passes the check, ``with-problems/``
 (same files with one kind of mistake, and the paths in ``with-problems.remove``
-taken away) fails it with exactly the text in ``expected.txt``. Those messages
+taken away) fails it with exactly the text in ``expected.txt`` (or, when that
+text holds only 提醒 — warnings — passes the check printing it). Those messages
 are what an editor reads, so the exact text is the specification.
 """
 from __future__ import annotations
@@ -50,6 +51,11 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "build_tables.py"), "--check", "--root", str(root)],
                           capture_output=True, text=True, env=env, timeout=120)
+
+
+def only_warnings(report: str) -> bool:
+    """A report of things worth a look that do not stop the build (提醒)."""
+    return report.rstrip("\n").rsplit("\n", 1)[-1].endswith("条提醒（网站照常生成）。")
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +106,8 @@ def test_good_variant_passes(results, case):
 def test_problem_is_reported_exactly(results, case):
     r = results[(case, "with-problems")]
     assert "Traceback" not in r.stderr + r.stdout
-    assert r.returncode == 1
     expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
+    assert r.returncode == (0 if only_warnings(expected) else 1)
     assert r.stderr == expected
 
 
@@ -110,7 +116,11 @@ def test_every_problem_line_has_place_field_and_count(results, case):
     """file:line:column: [field path: ]message, then the count."""
     lines = results[(case, "with-problems")].stderr.splitlines()
     *problems, total = lines
-    assert total == f"共发现 {len(problems)} 个问题，未生成网站。"
+    if only_warnings(results[(case, "with-problems")].stderr):
+        assert total == f"共 {len(problems)} 条提醒（网站照常生成）。"
+        assert all(": 提醒：" in line for line in problems)
+    else:
+        assert total == f"共发现 {len(problems)} 个问题，未生成网站。"
     for line in problems:
         file, row, col, rest = line.split(":", 3)
         assert (file.startswith(("tables/", "chapters/")) and row.isdigit() and col.isdigit()

@@ -129,7 +129,8 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
     ch.title = str(ch.meta.get("title", ""))
     section: Section | None = None
     counter = 0
-    for line_no, block in iter_blocks(body, offset):
+    for line_no, lines in iter_blocks(body, offset):
+        block = join_lines(lines)
         if block.startswith("# "):
             ch.title = block[2:].strip()
             continue
@@ -153,6 +154,10 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
             name, arg = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
             ch.blocks.append(Marker(name, arg, line_no, section))
             continue
+        for at in merged_items(lines, line_no):
+            problems.append(Problem(rel, at, 1, "", "这一行看起来是新的一项，但与上一行之间没有空行，网页上会与上一行合成一段；"
+                                                    "若它是单独的一段，请在两行之间空一行（若本就是同一段，可忽略这条提醒）",
+                                    warning=True))
         counter += 1
         prefix = section.id if section else ch.anchor
         ch.blocks.append(Unit(f"{prefix}-p{counter}", block, ch, section, line_no))
@@ -160,7 +165,7 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
 
 
 def iter_blocks(body: str, offset: int):
-    """Yield (line number, block) for blank-line separated blocks."""
+    """Yield (line number, lines) for blank-line separated blocks, each line stripped."""
     block: list[str] = []
     start = 0
     for i, line in enumerate(body.split("\n"), offset + 1):
@@ -169,10 +174,36 @@ def iter_blocks(body: str, offset: int):
                 start = i
             block.append(line.strip())
         elif block:
-            yield start, "".join(block)
+            yield start, block
             block = []
     if block:
-        yield start, "".join(block)
+        yield start, block
+
+
+# Han characters, CJK punctuation and full-width forms: a line break next to
+# one of them is no space in Chinese text. Browsers render a newline inside a
+# paragraph as a space (Chrome and Safari even between two Han characters),
+# so we join a paragraph's lines here, once, for the page, search and the
+# fidelity check alike: nothing between CJK, a space between other words
+# (CSS Text 3's segment break transformation, which browsers do not apply).
+CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef\u201c\u201d\u2018\u2019\u00b7\u2014\u2026]")
+# A line that starts like an item of a list: （1） (一) 1. 1、 一、 or the
+# plan's bold lead phrase (**壮大科技企业集群规模。**…), one per paragraph.
+ITEM_START = re.compile(r"^(?:[（(](?:\d+|[一二三四五六七八九十]+)[）)]|\d+[.、．]|[一二三四五六七八九十]+、|\*\*)")
+
+
+def join_lines(lines: list[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        gap = "" if CJK.match(text[-1]) or CJK.match(line[0]) else " "
+        text += gap + line
+    return text
+
+
+def merged_items(lines: list[str], start: int) -> list[int]:
+    """Line numbers where a second line of one paragraph starts like a new
+    item (（2）… after （1）…): Markdown merges them into one paragraph."""
+    return [start + i for i, line in enumerate(lines) if i and ITEM_START.match(line) and ITEM_START.match(lines[0])]
 
 
 @dataclass

@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .problems import BuildError
+from .problems import BuildError, report_warnings
 from .site import build
 
 __all__ = ["main", "internal_error"]
@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - editors get a sentence, never a traceback
         print(internal_error(exc), file=sys.stderr)
         return 1
+    if site.warnings:
+        print(report_warnings(site.warnings), file=sys.stderr)
     if args.out:
         for page in site.pages.values():
             path = args.out / page.src_uri

@@ -11,10 +11,18 @@ class Problem:
     column: int
     path: str        # field path such as indicators[5].unit, or ""
     message: str
+    warning: bool = False   # worth a look, but the site is still built
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        message = f"提醒：{self.message}" if self.warning else self.message
+        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
+
+
+def report_warnings(warnings: list[Problem]) -> str:
+    lines = [str(p) for p in sorted(warnings)]
+    lines.append(f"共 {len(warnings)} 条提醒（网站照常生成）。")
+    return "\n".join(lines)
 
 
 class BuildError(Exception):

@@ -34,6 +34,7 @@ class SiteBuild:
     model: Model
     pages: dict[str, Page] = field(default_factory=dict)
     tracking: tracking.Tracking | None = None
+    warnings: list[Problem] = field(default_factory=list)   # reported, but not in the way
 
     def __post_init__(self) -> None:
         self.env = environment(self.root)
@@ -126,9 +127,12 @@ def build(root: Path) -> SiteBuild:
     problems += commitments.check(plan, tables)
     problems += fidelity.check(root, plan, tables, {p.file for p in problems})
     problems += terms.check(root, plan_words(root))
+    warnings = [p for p in problems if p.warning]
+    problems = [p for p in problems if not p.warning]
     if problems:
         raise BuildError(problems)
     site = SiteBuild(root, build_model(plan, tables))
+    site.warnings = warnings
     site.tracking = tracking.Tracking.build(root, site.model, tables)
     site.render_pages()
     return site
