@@ -30,11 +30,12 @@ serve: check
 # so a failed build leaves the previous site/ exactly as it was.
 build: check
 	rm -rf .site-build
-	$(PY) -m mkdocs build --strict --site-dir .site-build
+	$(PY) -m mkdocs build --strict --quiet --site-dir .site-build
 	rm -rf .site-prev
 	if [ -d site ]; then mv site .site-prev; fi
 	mv .site-build site
 	rm -rf .site-prev
+	@echo "网站已生成到 site/。"
 
 # Debian's Chromium and CJK fonts: installed when root with apt-get, else
 # one sentence saying what to install, before any test runs.

@@ -17,13 +17,14 @@ every (re)build, so nothing survives between `mkdocs serve` rebuilds.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from plansite import assets, plan_text, preview, revisions, search_index, titles
 from plansite.cli import internal_error
-from plansite.problems import BuildError
+from plansite.problems import BuildError, report_warnings
 from plansite.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,8 @@ def on_config(config):
     except Exception as exc:  # noqa: BLE001 - `mkdocs serve` would print a traceback
         preview.State.check_failed = True
         raise PluginError("\n" + internal_error(exc)) from None
+    if site.warnings:     # printed, not logged: `mkdocs build --strict` stops on logged warnings
+        print(report_warnings(site.warnings), file=sys.stderr)
     config[KEY] = site
     config["nav"] = site.nav()
     config[SEARCH] = search_index.Collector(ROOT, search_index.reading_order(config["nav"]))
