@@ -28,7 +28,6 @@ ASSESSMENT = {"status": "评估状态", "status_reason": "评估理由", "status
 def target_text(rec: dict) -> str:
     """The target as a reader says it: 超400家, 5家以上, 翻番."""
     value = rec.get("target_value")
-    value = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     q, unit = rec.get("target_qualifier", ""), rec.get("target_unit", "")
     return f"{q}{value}{unit}" if q in BEFORE_VALUE else f"{value}{unit}{q}"
 
@@ -148,8 +147,7 @@ def check_commitments(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]
         if rec["quote"] not in unit.text:
             add(("commitments", i, "quote"), f"{here}.quote",
                 f"原文摘录没有逐字出现在段落 {unit.id} 中；请照原文复制（段落原文：{unit.text[:60]}…）")
-        value = rec["target_value"]
-        shown = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+        shown = rec["target_value"]
         if shown not in rec["quote"]:
             add(("commitments", i, "target_value"), f"{here}.target_value",
                 f"目标值“{shown}”没有出现在原文摘录中；目标值必须照原文，进展请写在 progress 中")

@@ -65,13 +65,11 @@ class Dataset:
 
 
 def cell(value) -> str:
-    """A value as CSV text: numbers as printed, lists as JSON, nothing as ""."""
+    """A value as CSV text: as typed, lists as JSON, nothing as ""."""
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     return str(value)
 
 

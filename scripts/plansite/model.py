@@ -11,9 +11,8 @@ from .tables import TableFile
 
 
 def show_value(value) -> str:
-    """A cell as printed: YAML numbers back to text (1000, 11.4)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    """A cell as printed: the text typed (values are loaded as text, see
+    yamltext.py), an integer field's digits, or "" for nothing."""
     return "" if value is None else str(value)
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import jsonschema
 import yaml
@@ -38,7 +37,6 @@ from . import messages
 
 KEY_LINE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)(?:(?P<key>[A-Za-z_][\w-]*)[ ]*:(?=[ ]|$)[ ]*)?(?P<value>.*)$")
 INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
-DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 NULLS = {"null", "Null", "NULL", "~"}
 # Full-width digits or a thousands separator: a number a reader recognises
 # that no program reads as one (the chart of a progress value skips it).
@@ -238,9 +236,10 @@ def type_by_schema(loaded: Loaded, schema: dict) -> tuple[list[tuple[tuple, str]
             continue
         elif "integer" in types and INTEGER.fullmatch(value):
             _set(loaded.data, path, int(value))
-        elif "number" in types and DECIMAL.fullmatch(value):
-            _set(loaded.data, path, Decimal(value))    # keeps its text: str(Decimal("3.50")) == "3.50"
         elif numeric:
+            # No field takes only a non-integer number: each that may hold one
+            # (targets, progress values) also takes text, and keeps it as typed.
+            # A number-only field would need a type that keeps its text (Decimal).
             found.append((path, messages.not_a_plain_number(value, "integer" in types, "null" in types,
                                                                   shape.get("field", ""))))
     return found, shapes
