@@ -70,7 +70,7 @@ def without_git(project, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def with_history(project, without_git) -> Path:
+def first_build(project, without_git) -> subprocess.CompletedProcess:
     """The copy as a repository: everything committed in 2021, one box changed
     in 2024; then `make build` as an editor runs it."""
     git(project, "init", "-q", "-b", "main")
@@ -81,7 +81,21 @@ def with_history(project, without_git) -> Path:
     git(project, "commit", "-q", "-am", "review box 4-1", when=NEW)
     r = make(project, "build")
     assert r.returncode == 0, r.stderr[-3000:]
+    return r
+
+
+@pytest.fixture(scope="module")
+def with_history(project, first_build) -> Path:
     return project / "site"
+
+
+def test_make_build_prints_only_what_an_editor_can_act_on(first_build):
+    """No INFO lines (pages left out of the nav on purpose, timings): the
+    check's summary, the commands make runs, and the Chinese last line."""
+    out = first_build.stdout + first_build.stderr
+    assert "INFO" not in out
+    assert first_build.stdout.rstrip().endswith("网站已生成到 site/。")
+    assert len(out.splitlines()) < 15, out
 
 
 def test_without_git_pages_show_their_files_dates(project, without_git):
@@ -171,3 +185,38 @@ def test_serve_keeps_the_last_good_version_and_prints_the_problem(project, with_
             assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
     finally:
         box.write_text(good, encoding="utf-8")
+
+
+# The cases of issue 11 (values YAML reads differently from how they look,
+# invisible characters, the search dictionary, the plan's words, one fact in
+# two places): each fails `make build` and leaves the site as it was.
+ISSUE_11_CASES = ["yaml-value-starts-with-gt", "yaml-value-starts-with-pipe", "yaml-second-colon-in-label",
+                  "yaml-bare-dash-unit", "yaml-comment-in-value", "invisible-zero-width-space",
+                  "search-terms-entry-with-space", "search-terms-word-nowhere-in-plan",
+                  "progress-status-inside-entry", "progress-status-trailing-fullwidth-space",
+                  "progress-year-fullwidth-digits", "progress-value-thousands-separator",
+                  "progress-source-trailing-fullwidth-space", "glossary-term-added-twice",
+                  "box-item-typo-corrected", "commitment-progress-beside-its-indicator"]
+FIXTURES = ROOT / "tests" / "fixtures" / "check"
+
+
+@pytest.mark.parametrize("case", ISSUE_11_CASES)
+def test_failed_build_for_each_new_case_leaves_site_byte_for_byte(project, with_history, case):
+    before = snapshot(with_history)
+    overlay = FIXTURES / case / "with-problems"
+    saved = {}
+    for src in overlay.rglob("*"):
+        if src.is_file():
+            target = project / src.relative_to(overlay)
+            saved[target] = target.read_bytes()
+            target.write_bytes(src.read_bytes())
+    try:
+        r = make(project, "build")
+    finally:
+        for target, content in saved.items():
+            target.write_bytes(content)
+    assert r.returncode != 0
+    expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]
+    assert expected and all(line in r.stderr.splitlines() for line in expected), r.stderr
+    assert "Traceback" not in r.stderr + r.stdout
+    assert snapshot(with_history) == before
