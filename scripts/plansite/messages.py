@@ -157,9 +157,7 @@ ADVICE = {
     "indent": "缩进不一致：同一层级的字段必须左对齐，列表项“- ”要与上一项对齐",
     "flow-seq": "方括号 [ ] 没有成对：请补上缺少的 ]，或删除多余的 [（方括号里的各项用英文逗号分隔）",
     "flow-map": "花括号 { } 没有成对：请补上缺少的 }，或删除多余的 {",
-    "special": "这个值以特殊符号开头（如 @ ` % | > * & ! #）：请给整个值加上引号",
-    "alias": "值以 * 开头会被当作引用：如果这是文字，请给整个值加上引号",
-    "merge": "“<<”在 YAML 里有特殊含义：若这是文字，请给它加上引号",
+    "special": "这里以 YAML 的特殊符号开头（如 @ ` % | > * & !）：若这是文字，请给整个值加上引号",
     "documents": "文件中出现了第二个 ---：一个表格文件只能有一份内容，请删除多余的 --- 行",
     "control": "文件里有看不见的控制字符（常见于从网页或 Word 复制来的文字）：请删除这个字符",
     "escape": "双引号里的反斜杠 \\ 有特殊含义：请改用单引号括起整个值（'…'）",
@@ -242,10 +240,6 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
             line, col = cmark.line + 1, cmark.column + 1
     elif "expected a single document" in context:
         kind = "documents"
-    elif "found undefined alias" in problem:
-        kind = "alias"
-    elif "for merging" in problem or "while constructing a mapping" in context and "merg" in problem:
-        kind = "merge"
     elif "that cannot start any token" in problem:
         kind = "special"
     elif "but found '<scalar>'" in problem and pmark:
