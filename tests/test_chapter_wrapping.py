@@ -5,15 +5,11 @@ page, search and the published-text check."""
 from __future__ import annotations
 
 import shutil
-import sys
 
 import pytest
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from plansite.chapters import join_lines  # noqa: E402
-from plansite.site import build  # noqa: E402
+from plansite.chapters import join_lines
+from plansite.site import build
+from support.site import ROOT
 
 
 @pytest.mark.parametrize("lines, joined", [

@@ -15,13 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from plansite import search_index
 from ruamel.yaml import YAML
-
-from conftest import ROOT, copy_project, mkdocs_build
-from plantext import soup, squeeze
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from plansite import search_index  # noqa: E402
+from support.plantext import soup, squeeze
+from support.site import ROOT, copy_project, mkdocs_build
 
 GUIDE = (ROOT / "tables" / "README.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(r"```(yaml|text)\n# 文件：(\S+)\n(.*?)```", re.S)

@@ -11,18 +11,14 @@ schema wants an integer they are refused with a message instead.
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-
-from conftest import ROOT
-from plantext import soup, squeeze
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from plansite.problems import BuildError  # noqa: E402
-from plansite.site import build  # noqa: E402
+from plansite.problems import BuildError
+from plansite.site import build
+from support.plantext import soup, squeeze
+from support.site import ROOT
 
 TABLES = ROOT / "tables"
 # Fields that place or find a thing rather than show text: ids, references
