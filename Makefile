@@ -30,7 +30,7 @@ serve: check
 # so a failed build leaves the previous site/ exactly as it was.
 build: check
 	rm -rf .site-build
-	$(PY) -m mkdocs build --strict --quiet --site-dir .site-build
+	$(PY) -m mkdocs build --strict --site-dir .site-build
 	rm -rf .site-prev
 	if [ -d site ]; then mv site .site-prev; fi
 	mv .site-build site

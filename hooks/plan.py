@@ -1,5 +1,6 @@
 """MkDocs hooks: thin glue around scripts/build_tables.py.
 
+on_startup quiets `mkdocs build` to warnings (editors cannot act on INFO lines);
 on_config  builds everything (load → validate → render) and sets the nav;
            takes our stylesheets and scripts to be joined (plansite.assets);
 on_files   adds the generated pages and the joined stylesheet and script as
@@ -17,6 +18,7 @@ every (re)build, so nothing survives between `mkdocs serve` rebuilds.
 """
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -34,6 +36,14 @@ KEY = "plan_site"
 SEARCH = "plan_search"
 DATES = "plan_dates"
 ASSETS = "plan_assets"
+
+
+def on_startup(command, dirty):
+    """`mkdocs build` logs a line per page left out of the nav (on purpose) and
+    timings: nothing an editor can act on. Warnings still show, and still stop
+    a --strict build (`--quiet` would hide them and let it pass)."""
+    if command == "build":
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
 
 
 def on_config(config):

@@ -15,6 +15,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+import yaml
 from support.site import SITE_PATH, SiteHandler, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
@@ -61,6 +62,15 @@ def injected_site(tmp_path_factory) -> Path:
         path.write_text(text, encoding="utf-8")
     ch4 = project / "chapters" / "ch04.md"
     ch4.write_text(ch4.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{payload(CHAPTER_PARAGRAPH)}\n", encoding="utf-8")
+    # The check compares the plan's words with the published text: in this
+    # copy the "published" text carries the same markup.
+    published = ["第四章 坚持科技创新核心地位" + payload("chapter-heading"), payload(CHAPTER_PARAGRAPH)]
+    for box in ("box-4-1", "box-4-2"):
+        for item in yaml.safe_load((project / "tables" / f"{box}.yaml").read_text(encoding="utf-8"))["items"]:
+            published.append(item.get("label", "") + item.get("label_separator", "：" if "label" in item else "")
+                             + item["text"])
+    with (project / "source" / "zhonglou-14th-five-year-plan.txt").open("a", encoding="utf-8") as f:
+        f.write("\n" + "\n".join(published) + "\n")
     out = tmp_path_factory.mktemp("inert-site")
     r = mkdocs_build(project, out)
     assert r.returncode == 0, r.stderr[-4000:]
