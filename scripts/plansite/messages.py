@@ -32,11 +32,15 @@ def show(value) -> str:
         return "true" if value else "false"
     text = json.dumps(value, ensure_ascii=False, default=str)
     text = text if len(text) <= 60 else text[:57] + "…"
-    return "".join(f"〔{char_name(c)}〕" if c != " " and _invisible(c) else c for c in text)
+    return "".join(f"〔{char_name(c)}〕" if invisible(c) else c for c in text)
 
 
-def _invisible(char: str) -> bool:
-    return unicodedata.category(char) in ("Cf", "Zl", "Zp", "Zs")
+def invisible(char: str) -> bool:
+    """Characters a reader cannot tell from a space or from nothing: format
+    characters (zero-width space, joiners, direction marks, byte-order mark,
+    soft hyphen) and every space except the ASCII one."""
+    return unicodedata.category(char) in ("Cf", "Zl", "Zp") or (
+        unicodedata.category(char) == "Zs" and char != " ")
 
 
 # Names editors know, for the characters that get pasted in unseen.
@@ -310,7 +314,8 @@ def plain_value_problem(key: str | None, value: str) -> str | None:
         why = FIRST_CHARACTER[first].format(c=first)
         return f"值以“{first}”开头：{why}；若这是文字，请给整个值加上引号：{_quoted(key, value)}"
     if key and (value == "-" or value.startswith("- ")):
-        return (f"值是单独的“-”：YAML 把“- ”当作列表项的开头；原表为“-”时请加引号：{_quoted(key, value)}")
+        what = "值是单独的“-”" if value == "-" else "值以“- ”开头"
+        return f"{what}：YAML 把“- ”当作列表项的开头；原表为“-”时请加引号：{_quoted(key, value)}"
     if value == "?" or value.startswith("? "):
         return f"值以“?”开头：YAML 把“? ”当作复杂字段名的标记；若这是文字，请加引号：{_quoted(key, value)}"
     if ": " in value or value.endswith(":"):

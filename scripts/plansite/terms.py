@@ -16,10 +16,9 @@ from pathlib import Path
 
 import jieba
 
-from .messages import char_name, show
+from .messages import char_name, invisible, show
 from .problems import Problem
 from .tables import decode
-from .yamltext import invisible
 
 TERMS_FILE = "tables/search-terms.txt"
 TAG = re.compile(r"[a-z]+")

@@ -27,13 +27,13 @@ comment, a first character such as ``>``, ``|``, ``&``, ``*``, ``!``, ``-``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import jsonschema
 import yaml
 
 from . import messages
+from .messages import invisible
 
 KEY_LINE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)(?:(?P<key>[A-Za-z_][\w-]*)[ ]*:(?=[ ]|$)[ ]*)?(?P<value>.*)$")
 INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -42,14 +42,6 @@ NULLS = {"null", "Null", "NULL", "~"}
 # that no program reads as one (the chart of a progress value skips it).
 FULLWIDTH_NUMBER = re.compile(r"[-－]?[0-9０-９]*[０-９][0-9０-９]*(?:[.．][0-9０-９]+)?")
 GROUPED_NUMBER = re.compile(r"-?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
-
-
-def invisible(char: str) -> bool:
-    """Characters a reader cannot tell from a space or from nothing: format
-    characters (zero-width space, joiners, direction marks, byte-order mark,
-    soft hyphen) and every space except the ASCII one."""
-    return unicodedata.category(char) in ("Cf", "Zl", "Zp") or (
-        unicodedata.category(char) == "Zs" and char != " ")
 
 
 @dataclass
