@@ -279,7 +279,7 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
 def invisible_char(char: str, at_start: bool, at_end: bool, in_comment: bool) -> str:
     name = char_name(char)
     if at_start and char in "\u3000\u00a0":
-        return (f"行首用了{name}来缩进：缩进只能用半角空格（每级两个）；"
+        return (f"行首用了“{name}”来缩进：缩进只能用半角空格（每级两个）；"
                 "请删除这一行开头的空白，再用空格键重新缩进（中文输入法请切换到半角）")
     where = "行末" if at_end else "这里"
     pasted = f"{where}有一个看不见的字符（{name}，常见于从网页、聊天软件或 Word 复制的文字）"
