@@ -114,3 +114,8 @@ def test_dictionary_saved_with_a_byte_order_mark_keeps_its_first_entry(tmp_path)
     entries = search_index.terms.read(tmp_path)
     assert [(e.word, e.freq, e.tag) for e in entries] == [("两新一智", None, None), ("皇粮浜", 2000, "n")]
     assert "两新一智" in search_index.tokenizer(tmp_path).lcut("围绕两新一智建设")
+
+
+def test_dictionary_words_are_checked_with_jiebas_own_pattern():
+    import jieba
+    assert search_index.terms.WORD.pattern == jieba.re_han_default.pattern
