@@ -2,8 +2,8 @@
 from the built HTML.
 
 The ground truth never comes from the code under test: it is a plain scan of
-the text of every [data-para] element on the chapter pages, normalised here
-(NFKC, case folded, OpenCC's own t2s converter, whitespace removed). A query
+the text of every [data-para] element on the chapter pages, in comparison
+form (plansite.textform, the one normalisation; support.searching). A query
 found as written must list exactly the units containing it (every
 space-separated term); a query that is not found as written may fall back to
 the words the page names, and then must list exactly the units containing
@@ -12,104 +12,15 @@ all of those words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from opencc import OpenCC
-from support.plantext import soup, units
+from support.plantext import soup
+from support.searching import check_query, ground_truth, norm, open_results, terms_of, unit_ids
 from support.site import SITE_PATH
 
 pytestmark = pytest.mark.browser
-
-T2S = OpenCC("t2s")
-SPACE = re.compile(r"\s+")
-PUNCT = re.compile(r"^[\W_]+$")
-
-
-def norm(text: str) -> str:
-    return SPACE.sub("", T2S.convert(unicodedata.normalize("NFKC", text).casefold()))
-
-
-def terms_of(query: str) -> list[str]:
-    return [t for t in (norm(x) for x in unicodedata.normalize("NFKC", query).split()) if t]
-
-
-@pytest.fixture(scope="session")
-def plan_units(html_pages):
-    """[(page path, unit id, normalised text, raw text)] in reading order of
-    the pages as files (preamble, ch01 … ch16)."""
-    out = []
-    for key, path in html_pages.items():
-        if re.fullmatch(r"chapters/[^/]+/index\.html", key):
-            for uid, text in units(soup(path)):
-                out.append((key[: -len("index.html")], uid, norm(text), text))
-    assert len(out) > 250
-    return out
-
-
-def ground_truth(plan_units, terms: list[str]) -> list[str]:
-    return [uid for _, uid, text, _ in plan_units if all(t in text for t in terms)]
-
-
-def open_results(page, site_url, query: str):
-    page.goto(site_url + "search/?q=" + quote(query, safe=""))
-    page.wait_for_selector("[data-search-results][data-state=done]")
-    links = page.eval_on_selector_all(
-        "[data-search-results] [data-search-result]",
-        "els => els.map(e => e.querySelector('a[href]').href)")
-    count = page.text_content("[data-search-results] [data-search-count]")
-    fallback = page.get_attribute("[data-search-results] [data-search-fallback]", "data-search-fallback") \
-        if page.query_selector("[data-search-results] [data-search-fallback]") else None
-    return links, int(count), fallback
-
-
-def unit_ids(site_url, links, plan_units):
-    """Unit ids the links lead to; each link must lead to the page that
-    holds that unit."""
-    where = {uid: page_path for page_path, uid, _, _ in plan_units}
-    ids = []
-    for href in links:
-        parts = urlsplit(href)
-        uid = parts.fragment
-        assert uid in where, href
-        assert parts.path.endswith("/" + where[uid]), (href, where[uid])
-        ids.append(uid)
-    return ids
-
-
-def check_query(page, site_url, plan_units, query: str) -> dict:
-    """Results page for ``query`` == ground truth; returns what was found."""
-    links, count, fallback = open_results(page, site_url, query)
-    ids = unit_ids(site_url, links, plan_units)
-    assert len(ids) == len(set(ids)), f"{query!r}: a unit listed twice"
-    assert count == len(ids), f"{query!r}: count {count} but {len(ids)} results listed"
-    terms = terms_of(query)
-    expected = ground_truth(plan_units, terms) if terms else []
-    if expected or fallback is None:
-        assert fallback is None, f"{query!r} occurs as written, yet the page fell back to words"
-        assert set(ids) == set(expected), (
-            f"{query!r}: missing {sorted(set(expected) - set(ids))}, extra {sorted(set(ids) - set(expected))}")
-        return {"ids": ids, "fallback": None}
-    # Not found as written: the words named must be the query's own pieces,
-    # in order, leaving out only punctuation, and the results must be the
-    # units that contain every one of them.
-    words = fallback.split(" ")
-    assert len(terms) == 1 and len(words) >= 1
-    rest = terms[0]
-    for w in words:
-        at = rest.find(w)
-        assert at >= 0, f"{query!r}: fallback word {w!r} is not part of the query"
-        assert PUNCT.match(rest[:at]) or at == 0
-        rest = rest[at + len(w):]
-    assert rest == "" or PUNCT.match(rest)
-    expected = ground_truth(plan_units, words)
-    assert expected, f"{query!r}: a fallback with no result should say nothing was found"
-    assert set(ids) == set(expected)
-    message = page.text_content("[data-search-results] [data-search-fallback]")
-    assert "未找到完整短语" in message and "以下段落同时包含" in message
-    return {"ids": ids, "fallback": words}
 
 
 # Queries of every kind the issue names; each comment says what it exercises.

@@ -33,10 +33,8 @@ The browser does the same in search-engine.js (``PlanSearchEngine``'s
 (``browser_tables``): the browser's own NFKC and lower case, then this
 module's fold table (case-folding differences and look-alikes), the same
 removal classes, the same separator rule and the variant tables. Only the
-entries that can change whether a text matches are shipped: a query whose
-form holds a character that the plan's text never holds cannot match
-anything, whatever else it holds (``reduce_variants`` says why that is
-exact). tests/cases/normalisation.tsv runs the same cases through both.
+entries that can change what is found are shipped: a form that occurs
+nowhere in the plan finds nothing, whatever it is (``reduce_variants``). tests/cases/normalisation.tsv runs the same cases through both.
 
 ``query_terms(query)`` is how a query becomes terms: split at white space,
 each part in comparison form; parts made only of punctuation and symbols are
@@ -151,8 +149,19 @@ def convert(text: str, stages=None) -> str:
     """Step 6 alone, with the given stages (default: OpenCC's full tables)."""
     for table in stages if stages is not None else variant_stages():
         if table:
-            text = max_match(text, table, max(map(len, table)))
+            text = max_match(text, table, _longest(table))
     return text
+
+
+def _longest(table: dict[str, str]) -> int:
+    # tables change while reduce_variants works: the length goes with the size
+    key = (id(table), len(table))
+    if key not in _LONGEST:
+        _LONGEST[key] = max(map(len, table))
+    return _LONGEST[key]
+
+
+_LONGEST: dict[tuple[int, int], int] = {}
 
 
 # -- the comparison form ---------------------------------------------------------------
@@ -204,15 +213,19 @@ def browser_default(ch: str) -> str:
     return "".join(c for c in s if not removed(c))
 
 
-def outside(text: str, chars: set[str]) -> bool:
-    """Does ``text`` hold a character that ``chars`` lacks (so it matches nothing)?"""
-    return any(c not in chars for c in text)
+class Corpus:
+    """The comparison forms of every text a reader searches or filters (the
+    plan's units, headings, the 承诺清单 page), to ask what occurs in them."""
 
+    def __init__(self, forms) -> None:
+        self.text = "\n".join(forms)        # forms never hold white space
 
-def equivalent(a: str, b: str, chars: set[str]) -> bool:
-    """Do two forms match the same texts, given the characters ``chars``
-    the texts' forms are made of? Equal, or neither can occur."""
-    return a == b or (outside(a, chars) and outside(b, chars))
+    def occurs(self, form: str) -> bool:
+        return form in self.text
+
+    def equivalent(self, a: str, b: str) -> bool:
+        """Do two forms find the same texts? Equal, or neither occurs."""
+        return a == b or not (self.occurs(a) or self.occurs(b))
 
 
 @functools.lru_cache(maxsize=1)
@@ -228,25 +241,25 @@ def _case_folds() -> dict[str, str]:
     return out
 
 
-def fold_table(chars: set[str]) -> dict[str, str]:
+def fold_table(corpus: Corpus) -> dict[str, str]:
     """Single characters the browser must map after its own NFKC and lower
     case to reach the comparison form: case folding beyond lower case (ß → ss)
-    and the look-alikes; only those that can change a match in text made of
-    ``chars``."""
-    out = {k: v for k, v in _case_folds().items() if not equivalent(v, k, chars)}
-    out.update((k, v) for k, v in LOOKALIKES.items() if not equivalent(v, k, chars))
+    and the look-alikes; only those that can change what is found in
+    ``corpus``."""
+    out = {k: v for k, v in _case_folds().items() if not corpus.equivalent(v, k)}
+    out.update((k, v) for k, v in LOOKALIKES.items()
+               if browser_default(k) == k and not corpus.equivalent(v, k))
     return out
 
 
-def reduce_variants(chars: set[str]) -> tuple[dict[str, str], ...]:
-    """The variant stages cut down to the entries that matter for text made of
-    ``chars`` (the characters of the plan's comparison form).
+def reduce_variants(corpus: Corpus) -> tuple[dict[str, str], ...]:
+    """The variant stages cut down to the entries that matter for ``corpus``.
 
-    An entry matters when its result can occur in such text, or when leaving
-    it out would let a string that cannot occur become one that can. Start
-    from the entries whose key alone converts to something else that can
-    occur; then convert every key of the full tables with the cut-down
-    tables and with the full ones, and put back the entries used by any key
+    An entry matters when its result occurs in the corpus, or when leaving
+    it out would turn a string that does not occur into one that does.
+    Start from the entries whose key alone converts to something else that
+    occurs; then convert every key of the full tables with the cut-down
+    tables and with the full ones, and put back the entries within any key
     whose two results are not ``equivalent``, until none differ. The result
     is checked on every key of OpenCC's tables, the strings where the two
     could part."""
@@ -255,12 +268,12 @@ def reduce_variants(chars: set[str]) -> tuple[dict[str, str], ...]:
     final = {k: convert(k, full) for k in keys}
     kept = [dict() for _ in full]
     for k in keys:
-        if final[k] != k and not outside(final[k], chars):
+        if final[k] != k and corpus.occurs(final[k]):
             for stage, table in zip(kept, full):
                 if k in table:
                     stage[k] = table[k]
     for _ in range(20):
-        wrong = [k for k in keys if not equivalent(convert(k, kept), final[k], chars)]
+        wrong = [k for k in keys if not corpus.equivalent(convert(k, kept), final[k])]
         if not wrong:
             return tuple(kept)
         for k in wrong:
@@ -273,17 +286,24 @@ def reduce_variants(chars: set[str]) -> tuple[dict[str, str], ...]:
 
 
 def pack(table: dict[str, str]) -> str:
-    """{key: value} as "key:value key:value" (keys and values never hold a
-    space or a colon: asserted)."""
+    """{key: value} as text: first every entry of one character to one, as
+    pairs ("KVKV"), then " ", then the others as "key:value" separated by
+    spaces (keys and values never hold a space or a colon: asserted)."""
     for k, v in table.items():
         assert not set(k + v) & {" ", ":"}, (k, v)
-    return " ".join(f"{k}:{v}" for k, v in sorted(table.items()))
+    pairs = "".join(k + v for k, v in sorted(table.items()) if len(k) == len(v) == 1)
+    return " ".join([pairs] + [f"{k}:{v}" for k, v in sorted(table.items()) if not len(k) == len(v) == 1])
 
 
 def unpack(text: str) -> dict[str, str]:
-    return dict(entry.split(":", 1) for entry in text.split(" ") if entry)
+    pairs, *others = text.split(" ")
+    out = dict(zip(pairs[0::2], pairs[1::2]))
+    out.update(entry.split(":", 1) for entry in others if entry)
+    return out
 
 
-def browser_tables(chars: set[str]) -> dict:
-    """The tables search-engine.js needs, for text made of ``chars``."""
-    return {"fold": pack(fold_table(chars)), "variants": [pack(t) for t in reduce_variants(chars)]}
+def browser_tables(forms) -> dict:
+    """The tables search-engine.js needs to find what occurs in ``forms``
+    (the comparison forms of everything a reader searches or filters)."""
+    corpus = Corpus(forms)
+    return {"fold": pack(fold_table(corpus)), "variants": [pack(t) for t in reduce_variants(corpus)]}

@@ -19,12 +19,12 @@
 (function () {
   "use strict";
 
-  var SEP = "\t";               // between words, in the index and in the stream
+  var SEP = "\x7f";             // between words, in the index and in the stream (DEL)
   // Words that are only punctuation or symbols are left out when a phrase
   // is cut into words: 「两新一智」 looks for 两新一智.
   var PUNCT = /^[\p{P}\p{S}]+$/u;
   var ALNUM = /^[0-9a-z.%]$/;
-  var WS_BUT_SEP = /[^\S\t]+/g; // the text never holds a tab: the index cut it at whitespace
+  var WS_ALL = /\s+/g;
   var UNIT = "\u0002";         // between units in the stream
   var MAX_WORD = 12;            // longest word tried when cutting a query
 
@@ -39,19 +39,25 @@
   var THOUSANDS = /(?<=[0-9])[,\u066c](?=[0-9]{3}(?![0-9]))/g;
   var SPLIT = /\p{White_Space}+/u;
 
-  // "key:value key:value" → {table, longest key (code units), first code units}
+  // "KVKV… key:value key:value" (pairs of one character each, then the
+  // longer entries: textform.pack) → {table, longest key (code units),
+  // first code units of the keys}
   function unpack(text) {
     var table = Object.create(null);
     var first = Object.create(null);
     var longest = 0;
-    (text || "").split(" ").forEach(function (entry) {
-      var at = entry.indexOf(":");
-      if (at <= 0) return;
-      var key = entry.slice(0, at);
-      table[key] = entry.slice(at + 1);
+    var parts = (text || "").split(" ");
+    var pairs = Array.from(parts[0]);
+    function add(key, value) {
+      table[key] = value;
       first[key[0]] = true;
       if (key.length > longest) longest = key.length;
-    });
+    }
+    for (var i = 0; i + 1 < pairs.length; i += 2) add(pairs[i], pairs[i + 1]);
+    for (var j = 1; j < parts.length; j++) {
+      var at = parts[j].indexOf(":");
+      if (at > 0) add(parts[j].slice(0, at), parts[j].slice(at + 1));
+    }
     return { table: table, first: first, longest: longest };
   }
 
@@ -254,13 +260,15 @@
     // stretch of the stream without the SEPs; how often a word stands as a
     // word is a count of SEP + word + SEP, worked out when a query needs it
     // (freq()). The quick pass (NFKC, lower case, white space out) gives
-    // nearly every unit its comparison form; for the others (text holding a
-    // U+200B, a 1,000, a variant) the index gives the form, already cut
-    // into words.
+    // nearly every unit its comparison form; the index lists the few it
+    // does not (text holding a U+200B, a 1,000, a variant: "forms"), whose
+    // words go in the stream in comparison form, and whose text gets it
+    // whole (a word at a time may differ where words meet: 1 , 000).
     var rows = data.units;
-    var forms = data.forms || {};
-    var stream = (SEP + rows.map(function (u, i) { return forms[i] !== undefined ? forms[i] : u[7]; })
-      .join(SEP + UNIT + SEP) + SEP).normalize("NFKC").toLowerCase().replace(WS_BUT_SEP, "");
+    var full = new Set(data.forms || []);
+    var stream = (SEP + rows.map(function (u, i) {
+      return full.has(i) ? u[7].split(SEP).map(function (w) { return form.form(w); }).join(SEP) : u[7];
+    }).join(SEP + UNIT + SEP) + SEP).normalize("NFKC").toLowerCase().replace(WS_ALL, "");
     this.stream = stream;
     var norms = stream.split(SEP).join("").split(UNIT);   // faster than a global replace
     var words = stream.split(UNIT);
@@ -269,7 +277,8 @@
     this.units = rows.map(function (u, order) {
       total += u[9];
       if (norms[order].length > longest) longest = norms[order].length;
-      return new Unit(u, order, norms[order], words[order], forms[order] === undefined);
+      var quick = !full.has(order);
+      return new Unit(u, order, quick ? norms[order] : form.form(u[7].split(SEP).join("")), words[order], quick);
     });
     this.total = total;
     this.avgLength = total / Math.max(1, this.units.length);
