@@ -116,7 +116,15 @@ def read_dictionary(path: Path) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def variant_stages() -> tuple[dict[str, str], ...]:
-    """The two stages as {key: value}; within a stage the earlier file wins a key."""
+    """The two stages as {key: value}; within a stage the earlier file wins a
+    key.
+
+    OpenCC's variant tables expect Traditional text; the plan is Simplified.
+    Their phrase entries keep a character inside some words (著名, 顯著)
+    while the character table changes it elsewhere (著 → 着). So that a word
+    gets the same form in either script, each phrase entry of the first
+    stage is also given under its key's Simplified spelling (显著 like
+    顯著), with the same value; an entry of OpenCC's own keeps its key."""
     stages = []
     for files in VARIANT_STAGES:
         merged: dict[str, str] = {}
@@ -124,6 +132,10 @@ def variant_stages() -> tuple[dict[str, str], ...]:
             for k, v in read_dictionary(opencc_dir() / name).items():
                 merged.setdefault(k, v)
         stages.append(merged)
+    first, *rest = stages
+    for k, v in list(first.items()):
+        if len(k) > 1:
+            first.setdefault(convert(k, rest), v)
     return tuple(stages)
 
 

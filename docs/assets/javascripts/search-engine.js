@@ -392,15 +392,21 @@
     });
   }
 
+  // The terms of a query (textform.query_terms): the parts between white
+  // space, in comparison form; a part of only punctuation and symbols is no
+  // term (a query of nothing else is empty: it would match nearly all).
+  Engine.prototype.terms = function (query) {
+    var self = this;
+    return uniq(String(query == null ? "" : query).normalize("NFKC").split(SPLIT)
+      .map(function (t) { return self.compareForm(t); })
+      .filter(function (t) { return t && !PUNCT.test(t); }));
+  };
+
   // The query → what to look for. mode: "empty" | "exact" | "fallback" | "none".
   Engine.prototype.plan = function (query) {
     var raw = String(query == null ? "" : query);
     var self = this;
-    // terms: the parts between white space, in comparison form; a part of
-    // only punctuation and symbols is no term (a query of nothing else is
-    // empty: it would match nearly every unit)
-    var terms = uniq(raw.normalize("NFKC").split(SPLIT).map(function (t) { return self.compareForm(t); })
-      .filter(function (t) { return t && !PUNCT.test(t); }));
+    var terms = this.terms(raw);
     var phrase = terms.join("");
     var shown = raw.trim().replace(/\s+/g, " ");
     if (!terms.length) return { mode: "empty", terms: [], shown: shown };
