@@ -4,7 +4,7 @@ Traditional → Simplified pairs."""
 from __future__ import annotations
 
 import pytest
-from plansite import search_index
+from plansite import search_index, textform
 from support.site import ROOT
 
 HTML = """
@@ -58,9 +58,10 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
     words = data["units"][0][7].split(search_index.WORD_SEPARATOR)
     assert "两新一智" in words and "皇粮浜" in words
     assert "".join(words) == "围绕“两新一智”建设皇粮浜大運河"
-    pairs = dict(zip(data["t2s"][0::2], data["t2s"][1::2]))
-    assert pairs["運"] == "运"                      # a Traditional character in the text
+    pairs = textform.unpack(data["variants"][1])
+    assert pairs["運"] == "运"                      # 运 occurs (in the text's comparison form)
     assert "國" not in pairs                         # 国 does not occur: no need for 國
+    assert data["forms"] == [0]                     # 運 in the text: the quick pass is not enough
     assert data["pages"] == [{"url": "chapters/ch04/", "title": "第四章"}]
 
 
@@ -80,7 +81,7 @@ def test_index_script_gives_the_browser_the_index_python_wrote(page):
     quotes, backslashes, a closing script tag, line and paragraph
     separators and emoji arrives in the browser unchanged."""
     tricky = '他说："大运河"\\ </script><b>x</b> \u2028\u2029 \t🚄 \\u0041'
-    index = {"v": 1, "heads": [tricky], "units": [["a", 0, 0, -1, 0, 0, 0, tricky, 0, 1]], "t2s": "運运"}
+    index = {"v": 1, "heads": [tricky], "units": [["a", 0, 0, -1, 0, 0, 0, tricky, 0, 1]], "variants": ["運运"]}
     page.add_script_tag(content=search_index.as_script(index))
     assert page.evaluate("window.PlanSearchIndex") == index
     assert search_index.read_script(search_index.as_script(index)) == index
@@ -89,15 +90,15 @@ def test_index_script_gives_the_browser_the_index_python_wrote(page):
 @pytest.mark.browser
 def test_traditional_characters_in_the_plan_text_are_found_both_ways(page, tmp_path):
     """When the plan's own text holds Traditional characters, the index lists
-    them (t2sText) and the engine maps them at start-up: a query in either
-    script finds the unit, and its highlight covers the characters as
-    written."""
+    the unit (forms) and the engine gives it its full comparison form at
+    start-up: a query in either script finds the unit, and its highlight
+    covers the characters as written."""
     (tmp_path / "tables").mkdir()
     c = search_index.Collector(tmp_path, ["chapters/ch04.md"])
     c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
           '<p id="a" data-para="a">保護大運河文化帶。</p><p id="b" data-para="b">发展数字经济。</p>')
     index = c.index()
-    assert set(index["t2sText"]) == set("帶運護")
+    assert index["forms"] == [0]
     page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
     page.add_script_tag(content=search_index.as_script(index))
     found = page.evaluate("""() => {

@@ -579,7 +579,9 @@
   // for the tests: the fast map must equal the one made character by character
   Engine.MERGING = MERGING;
   Engine.mapText = function (engine, text, norm, slow) {
-    return slow ? arrayMap(engine.textForm.map(text)) : oneToOne(text, norm);
+    // (the quick map serves only text whose form is the quick pass's)
+    var quick = text.normalize("NFKC").toLowerCase().replace(WS_ALL, "") === norm;
+    return slow ? arrayMap(engine.textForm.map(text)) : quick ? oneToOne(text, norm) : null;
   };
 
   window.PlanSearchEngine = Engine;
