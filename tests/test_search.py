@@ -455,3 +455,34 @@ def test_results_can_narrow_to_units_that_state_commitments(page, site_url, plan
     again = page.eval_on_selector_all("[data-search-results] [data-search-result] a[href*='#']",
                                       "els => els.map(a => a.getAttribute('href'))")
     assert sorted({href.split("#")[1] for href in again}) == sorted(expected)
+
+
+def test_highlight_spans_inline_elements_and_any_spelling(page, site_url, html_pages):
+    """Arriving from a result, the highlight covers a match that runs across
+    a unit's bold lead sentence or a glossary term link, for a query in
+    another script or width too: the marks, read in order, are the match."""
+    doc = soup(html_pages["chapters/ch04/index.html"])
+    cases = []
+    for el in doc.select("[data-para]"):
+        inline = el.find(["strong", "a"])
+        if inline is None or inline.get_text() == el.get_text():
+            continue
+        raw = el.get_text()
+        before = 0                       # characters of the unit before the element
+        for piece in el.find_all(string=True):
+            if inline in piece.parents:
+                break
+            before += len(piece)
+        at = before + len(inline.get_text())   # where the element ends
+        cases.append((el["id"], raw[at - 3: at + 3]))
+        if len(cases) == 4:
+            break
+    assert len(cases) == 4
+    cases.append((cases[0][0], "".join({"规": "規", "模": "模", "企": "企", "业": "業"}.get(ch, ch)
+                                       for ch in cases[0][1]).replace("。", "｡")))
+    for uid, query in cases:
+        page.goto(site_url + "chapters/ch04/?h=" + quote(query) + "#" + uid)
+        page.wait_for_selector(f"[id='{uid}'][data-search-highlighted]")
+        marks = page.eval_on_selector_all(f"[id='{uid}'] mark", "els => els.map(e => e.textContent)")
+        assert len(marks) >= 2, (uid, query, marks)      # one each side of the element's edge
+        assert norm(query) in norm("".join(marks)), (uid, query, marks)

@@ -106,3 +106,35 @@ def test_traditional_characters_in_the_plan_text_are_found_both_ways(page, tmp_p
       return ['大运河文化带', '大運河', '保护', '数字'].map(q => e.search(q).results.map(r => [r.unit.id, r.ranges]));
     }""")
     assert found == [[["a", [[2, 8]]]], [["a", [[2, 5]]]], [["a", [[0, 2]]]], [["b", [[2, 4]]]]]
+
+
+@pytest.mark.browser
+def test_text_with_invisible_characters_separators_and_astral_characters_is_found_and_highlighted(page, tmp_path):
+    """A unit whose text holds a U+200B between two words, a thousands
+    separator and characters outside the BMP: a query finds it across them,
+    in either script, and each highlight covers exactly the text it found
+    (its comparison form is the query's), never half of a surrogate pair."""
+    (tmp_path / "tables").mkdir()
+    c = search_index.Collector(tmp_path, ["chapters/ch04.md"])
+    text = "🚄钟楼\u200b区投资1,000亿元，𫫇英排放显著下降；二〇三五年卫生健康"
+    c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
+          f'<p id="a" data-para="a">{text}</p><p id="b" data-para="b">发展数字经济。</p>')
+    index = c.index()
+    assert index["forms"] == [0]
+    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
+    page.add_script_tag(content=search_index.as_script(index))
+    queries = ["钟楼区", "钟楼\u200b区", "1000亿元", "1,000亿元", "１，０００亿", "二○三五", "衞生健康", "顯著下降",
+               "显著", "🚄钟楼", "𫫇英", "楼区投资1"]
+    found = page.evaluate("""qs => {
+      const e = new PlanSearchEngine(window.PlanSearchIndex);
+      return qs.map(q => { const r = e.search(q); return [r.mode, r.results.map(x => [x.unit.id, x.ranges])]; });
+    }""", queries)
+    for q, (mode, results) in zip(queries, found, strict=True):
+        assert mode == "exact" and [r[0] for r in results] == ["a"], q
+        ranges = results[0][1]
+        assert len(ranges) == 1, (q, ranges)
+        start, end = ranges[0]
+        # JavaScript offsets are UTF-16 code units
+        units16 = text.encode("utf-16-le")
+        shown = units16[2 * start:2 * end].decode("utf-16-le")   # raises on half a surrogate pair
+        assert textform.compare_form(shown) == textform.compare_form(q), (q, shown)
