@@ -18,10 +18,7 @@ same form in both languages (up to what cannot occur).
 """
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from opencc import OpenCC
@@ -31,7 +28,6 @@ from support.searching import check_query, ground_truth
 from support.site import ROOT
 
 CASES_FILE = ROOT / "tests" / "cases" / "normalisation.tsv"
-ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|t|n|\\)")
 CLASSES = {"plain", "nfkc", "case", "whitespace", "invisible", "variant", "thousands", "lookalike", "punct",
            "noise", "multi"}
 # The issue's table, every input of it
@@ -39,37 +35,12 @@ ISSUE_ROWS = ["２０２５", "ＧＤＰ", "鍾樓", "億元", "钟楼\u200b区"
               "，", "、", "“"]
 
 
-def unescape(text: str) -> str:
-    def one(m):
-        code = m.group(1)
-        return {"t": "\t", "n": "\n", "\\": "\\"}.get(code) or chr(int(code[1:], 16))
-    return ESCAPE.sub(one, text)
-
-
-@dataclass(frozen=True)
-class Case:
-    cls: str
-    query: str
-    terms: tuple[str, ...]
-    note: str
-
-
-def read_cases(path: Path = CASES_FILE) -> list[Case]:
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line or line.startswith("#") or line.startswith("class\t"):
-            continue
-        cls, query, terms, note = line.split("\t")
-        assert cls in CLASSES, f"{path.name}:{n}: unknown class {cls!r}"
-        out.append(Case(cls, unescape(query), tuple(unescape(terms).split()), note))
-    return out
-
-
-CASES = read_cases()
+CASES = textform.read_cases(CASES_FILE)
 
 
 def test_the_case_file_covers_the_issue_table_and_every_class():
     assert len(CASES) >= 60
+    assert {c.cls for c in CASES} == CLASSES
     queries = {c.query for c in CASES}
     assert not [q for q in ISSUE_ROWS if q not in queries]
     for cls in CLASSES:

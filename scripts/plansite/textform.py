@@ -45,6 +45,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 # Unicode's White_Space property (stable): the browser's \p{White_Space}.
@@ -319,3 +320,38 @@ def browser_tables(forms) -> dict:
     (the comparison forms of everything a reader searches or filters)."""
     corpus = Corpus(forms)
     return {"fold": pack(fold_table(corpus)), "variants": [pack(t) for t in reduce_variants(corpus)]}
+
+
+# -- the shared cases ------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|t|n|\\)")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One row of tests/cases/normalisation.tsv."""
+    cls: str
+    query: str
+    terms: tuple[str, ...]
+    note: str
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: {"t": "\t", "n": "\n", "\\": "\\"}.get(m.group(1)) or chr(int(m.group(1)[1:], 16)),
+                       text)
+
+
+def read_cases(path: Path) -> list[Case]:
+    """The case table (tab-separated: class, query, terms separated by
+    spaces, note; # comments; \\uXXXX, \\t, \\n escapes), for the tests and
+    the benchmark. ValueError names the line of a malformed row."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#") or line.startswith("class\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4:
+            raise ValueError(f"{path.name}:{n}: expected 4 tab-separated fields, found {len(fields)}")
+        cls, query, terms, note = fields
+        out.append(Case(cls, _unescape(query), tuple(_unescape(terms).split()), note))
+    return out
