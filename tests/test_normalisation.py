@@ -128,6 +128,8 @@ def test_every_code_point_has_the_same_form_in_both(engine_page, plan_units, htm
 
 @pytest.mark.browser
 def test_results_page_lists_the_ground_truth_for_every_case(page, site_url, plan_units):
+    """…and highlights it: in every result's snippet, the marks hold each
+    term (or each word of a fallback), whatever the spelling of the query."""
     found = 0
     for case in CASES:
         try:
@@ -135,6 +137,13 @@ def test_results_page_lists_the_ground_truth_for_every_case(page, site_url, plan
         except AssertionError as exc:
             raise AssertionError(f"{case.cls} {case.query!r} ({case.note}): {exc}") from None
         found += bool(result["ids"])
+        terms = result["fallback"] or textform.query_terms(case.query)
+        marks = page.eval_on_selector_all("[data-search-results] [data-search-result]", """els => els.map(
+          e => Array.from(e.querySelectorAll('.plan-search__snippet mark'), m => m.textContent))""")
+        for item in marks:
+            forms = [textform.compare_form(m) for m in item]
+            assert forms and all(forms), (case, item)
+            assert all(any(t in f for f in forms) for t in terms), (case, item)
     # the cases are not trivially satisfied: most find something
     assert found >= len(CASES) // 2
 

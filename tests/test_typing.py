@@ -41,6 +41,11 @@ def acted_on(page, name):
     return page.get_attribute(target, attr) if target else None
 
 
+def same_address(page, url) -> bool:
+    """The page's address is ``url`` (Material may set a #fragment as the page scrolls)."""
+    return urlsplit(page.url)[:4] == urlsplit(url)[:4]
+
+
 def settle(page):
     page.wait_for_timeout(250)
 
@@ -65,7 +70,8 @@ def test_safari_enter_after_compositionend_does_not_submit(page, site_url, name)
     }""", field)
     page.keyboard.press("Enter")
     settle(page)
-    assert page.url.split("?")[0] == url.split("?")[0] and page.input_value(field) == "运河"
+    # still on the same page (its query may have changed: the field's text was taken)
+    assert urlsplit(page.url).path == urlsplit(url).path and page.input_value(field) == "运河"
     if name == "results":
         assert parse_qs(urlsplit(page.url).query)["q"] == ["运河"]
     else:
@@ -93,10 +99,10 @@ def test_nothing_fires_during_a_real_composition_nor_on_its_enter(page, site_url
         cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
     settle(page)
     assert page.input_value(field) == "两yun he"
-    assert acted_on(page, name) in (None, "两") and page.url == url
+    assert acted_on(page, name) in (None, "两") and same_address(page, url)
     page.keyboard.press("Enter")          # while composing: the input method's
     settle(page)
-    assert page.url == url
+    assert same_address(page, url)
     cdp.send("Input.insertText", {"text": "运河"})
     if name != "results":
         page.wait_for_function("([s, a]) => document.querySelector(s).getAttribute(a) === '两运河'",
@@ -118,7 +124,7 @@ def test_android_latin_typing_in_a_composition_updates_when_it_ends(page, site_u
       }
     }""", field)
     settle(page)
-    assert acted_on(page, name) in (None, "") and page.url == url
+    assert acted_on(page, name) in (None, "") and same_address(page, url)
     page.evaluate("f => document.querySelector(f).dispatchEvent(new CompositionEvent('compositionend', {data: 'pm2.5'}))",
                   field)
     page.wait_for_function("([s, a]) => document.querySelector(s).getAttribute(a) === 'pm2.5'",
