@@ -25,7 +25,8 @@ use. The JSON holds:
   the 承诺清单 that cite the unit (its ``data-commitments``);
 * ``fold``, ``variants`` the tables the engine's comparison form needs
   (plansite.textform.browser_tables: look-alikes, case folding, OpenCC's
-  variant tables), cut down to what can matter for this plan's text;
+  variant tables), cut down to what can matter for this plan's text, and
+  ``variantsSource``, where the variant tables come from;
 * ``forms``   the indexes of the units whose comparison form is not what
   the engine gets from its quick start-up pass (NFKC, lower case, white
   space out: the ``quick_form`` here), e.g. text holding a U+200B, 1,000 or
@@ -373,7 +374,7 @@ class Collector:
         corpus += [textform.compare_form(t) for t in heads + [p["title"] for p in pages] + self.other_text]
         tables = textform.browser_tables(corpus)
         return {"v": 2, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units,
-                "fold": tables["fold"], "variants": tables["variants"], "forms": forms}
+                "forms": forms, **tables}
 
     def write(self, site_dir: Path) -> Path:
         out = site_dir / INDEX_PATH

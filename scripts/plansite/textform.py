@@ -34,7 +34,8 @@ The browser does the same in search-engine.js (``PlanSearchEngine``'s
 module's fold table (case-folding differences and look-alikes), the same
 removal classes, the same separator rule and the variant tables. Only the
 entries that can change what is found are shipped: a form that occurs
-nowhere in the plan finds nothing, whatever it is (``reduce_variants``). tests/cases/normalisation.tsv runs the same cases through both.
+nowhere in the plan finds nothing, whatever it is (``reduce_variants``).
+tests/cases/normalisation.tsv runs the same cases through both.
 
 ``query_terms(query)`` is how a query becomes terms: split at white space,
 each part in comparison form; parts made only of punctuation and symbols are
@@ -78,8 +79,7 @@ VARIANT_STAGES = (
     ("HKVariantsRevPhrases.txt", "HKVariantsRev.txt", "TWVariantsRevPhrases.txt", "TWVariantsRev.txt"),
     ("TSPhrases.txt", "TSCharacters.txt"),
 )
-OPENCC_SOURCE = ("OpenCC dictionary data (https://github.com/BYVoid/OpenCC, Apache-2.0) as shipped by "
-                 "opencc-python-reimplemented 0.1.7")
+OPENCC_PACKAGE = "opencc-python-reimplemented"
 
 
 def removed(ch: str) -> bool:
@@ -315,11 +315,21 @@ def unpack(text: str) -> dict[str, str]:
     return out
 
 
+def opencc_source() -> str:
+    """Where the variant tables come from (shipped with them: Apache-2.0 asks
+    derived data to carry its attribution)."""
+    from importlib.metadata import version
+
+    return f"OpenCC dictionaries (github.com/BYVoid/OpenCC, Apache-2.0) via {OPENCC_PACKAGE} {version(OPENCC_PACKAGE)}"
+
+
 def browser_tables(forms) -> dict:
     """The tables search-engine.js needs to find what occurs in ``forms``
-    (the comparison forms of everything a reader searches or filters)."""
+    (the comparison forms of everything a reader searches or filters), and
+    their source."""
     corpus = Corpus(forms)
-    return {"fold": pack(fold_table(corpus)), "variants": [pack(t) for t in reduce_variants(corpus)]}
+    return {"fold": pack(fold_table(corpus)), "variants": [pack(t) for t in reduce_variants(corpus)],
+            "variantsSource": opencc_source()}
 
 
 # -- the shared cases ------------------------------------------------------------------

@@ -28,20 +28,13 @@
   var UNIT = "\u0002";         // between units in the stream
   var MAX_WORD = 12;            // longest word tried when cutting a query
 
-  // The comparison form: what search, the header panel, the results page
-  // and the 承诺清单 filter compare (scripts/plansite/textform.py defines it
-  // and says why; its cases, tests/cases/normalisation.tsv, run through
-  // both). NFKC and lower case are the browser's own; then the index's
-  // fold table (case folding beyond lower case, look-alikes), the removal
-  // classes, thousands separators between digits, and OpenCC's variant
-  // tables, stage by stage, longest entry first.
+  // The comparison form, as scripts/plansite/textform.py defines it: the
+  // browser's NFKC and lower case, then the index's tables.
   var REMOVE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]/gu;
   var THOUSANDS = /(?<=[0-9])[,\u066c](?=[0-9]{3}(?![0-9]))/g;
   var SPLIT = /\p{White_Space}+/u;
 
-  // "KVKV… key:value key:value" (pairs of one character each, then the
-  // longer entries: textform.pack) → {table, longest key (code units),
-  // first code units of the keys}
+  // textform.pack's text → {table, longest key, first code units of keys}
   function unpack(text) {
     var table = Object.create(null);
     var first = Object.create(null);
@@ -61,8 +54,8 @@
     return { table: table, first: first, longest: longest };
   }
 
-  // Forward maximum matching over one stage; with a map (m: {norm, starts,
-  // ends}) it also carries where each character comes from.
+  // Forward maximum matching over one stage; with a map m ({norm, starts,
+  // ends}), where each character comes from.
   function maxMatch(s, stage, m) {
     if (!stage.longest) return m || s;
     var out = "";
@@ -93,7 +86,6 @@
     return m ? { norm: out, starts: starts, ends: ends } : out;
   }
 
-  // Tables from the index → the functions of the comparison form.
   function TextForm(data) {
     this.fold = unpack(data.fold).table;
     var keys = Object.keys(this.fold);
@@ -127,10 +119,9 @@
     return (this.cache[ch] = out);
   };
 
-  // The same form, character by character, with where each character of it
-  // comes from in the text (for highlighting: UTF-16 offsets, never inside
-  // a surrogate pair). Equal to form(text) but for exotic combining
-  // sequences, which NFKC merges only when it sees them together.
+  // The same, character by character, with where each character of it comes
+  // from (UTF-16 offsets, never inside a surrogate pair): equal to
+  // form(text) but for combining sequences NFKC merges only when together.
   TextForm.prototype.map = function (text) {
     var norm = "";
     var starts = [];
@@ -259,11 +250,9 @@
     // every word, UNIT between units. A unit's normalised text is its
     // stretch of the stream without the SEPs; how often a word stands as a
     // word is a count of SEP + word + SEP, worked out when a query needs it
-    // (freq()). The quick pass (NFKC, lower case, white space out) gives
-    // nearly every unit its comparison form; the index lists the few it
-    // does not (text holding a U+200B, a 1,000, a variant: "forms"), whose
-    // words go in the stream in comparison form, and whose text gets it
-    // whole (a word at a time may differ where words meet: 1 , 000).
+    // (freq()). This quick pass gives nearly every unit its comparison form;
+    // the few it does not (index: forms) get it word by word in the stream
+    // and whole for matching (words may differ where they meet: 1 , 000).
     var rows = data.units;
     var full = new Set(data.forms || []);
     var stream = (SEP + rows.map(function (u, i) {
@@ -414,12 +403,10 @@
     if (longest > this.longest) return { mode: "tooLong", terms: terms, shown: shown, length: Array.from(raw.trim()).length };
     var found = this.match(terms);
     if (found.length) return { mode: "exact", terms: terms, found: found, shown: shown };
-    // Not found as written: a phrase cut into words of the plan, each of
-    // which carries meaning on its own (a word of the plan of two or more
-    // characters: never a lone character, digit or letter, never
-    // punctuation), lists the units holding all of them. If any part of
-    // the phrase is no such word, nothing is listed: the reader gets
-    // suggestions, not fragments.
+    // Not found as written: the phrase cut into words of the plan of two or
+    // more characters each (never a lone character, digit or letter, nor
+    // punctuation) lists the units holding them all; if any part is no such
+    // word, nothing is listed (suggestions, not fragments).
     if (terms.length === 1 && Array.from(phrase).length <= this.c.segmentMaxLength) {
       var words = uniq(this.segment(phrase).filter(function (w) { return !PUNCT.test(w); }));
       var meaningful = words.every(function (w) { return Array.from(w).length > 1 && self.freq(w) > 0; });

@@ -1,17 +1,8 @@
-// Typing, everywhere a reader types (the header search field, the results
-// page's field, the 承诺清单 filter): what changed is passed on only when
-// it is text the reader means, never in the middle of an input method's
-// composition.
-//
-// * While composing (compositionstart … compositionend) input events are
-//   ignored; the text is passed on when the composition ends. Android
-//   keyboards wrap ordinary Latin typing in compositions too, so the end
-//   of one always passes the text on.
-// * An Enter that commits a composition must not submit the form with the
-//   text half typed. Chrome and Firefox mark that keydown isComposing (or
-//   keyCode 229); Safari ends the composition first and then sends the
-//   keydown, so an Enter right after compositionend (SETTLE ms) is the
-//   input method's too.
+// Everywhere a reader types (header search, results page, 承诺清单 filter):
+// nothing is passed on during an input method's composition, and the text
+// is when it ends (Android wraps Latin typing in compositions too). An Enter
+// that commits a composition does not submit: Chrome marks it isComposing
+// or keyCode 229; Safari sends it just after compositionend (SETTLE ms).
 (function () {
   "use strict";
   var SETTLE = 60;
