@@ -18,6 +18,7 @@ same form in both languages (up to what cannot occur).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -129,7 +130,8 @@ def test_every_code_point_has_the_same_form_in_both(engine_page, plan_units, htm
 @pytest.mark.browser
 def test_results_page_lists_the_ground_truth_for_every_case(page, site_url, plan_units):
     """…and highlights it: in every result's snippet, the marks hold each
-    term (or each word of a fallback), whatever the spelling of the query."""
+    term (or each word of a fallback), whatever the spelling of the query;
+    when nothing is found, it suggests words that are."""
     found = 0
     for case in CASES:
         try:
@@ -138,6 +140,14 @@ def test_results_page_lists_the_ground_truth_for_every_case(page, site_url, plan
             raise AssertionError(f"{case.cls} {case.query!r} ({case.note}): {exc}") from None
         found += bool(result["ids"])
         terms = result["fallback"] or textform.query_terms(case.query)
+        if terms and not result["ids"]:
+            # nothing found: words to try instead, each found, none a number
+            # or a Latin run that merely shares a digit or letter
+            words = page.eval_on_selector_all("[data-search-suggestion]", "els => els.map(e => e.dataset.searchSuggestion)")
+            assert words, case
+            for w in words:
+                assert ground_truth(plan_units, [textform.compare_form(w)]), (case, w)
+                assert not re.fullmatch(r"[0-9a-z.%]+", w) or w in "".join(terms), (case, w)
         marks = page.eval_on_selector_all("[data-search-results] [data-search-result]", """els => els.map(
           e => Array.from(e.querySelectorAll('.plan-search__snippet mark'), m => m.textContent))""")
         for item in marks:

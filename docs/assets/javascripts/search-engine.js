@@ -531,7 +531,8 @@
         self.segment(t).forEach(function (w) { if (Array.from(w).length > 1 && !PUNCT.test(w)) add(w); });
       }
     });
-    var chars = new Set(Array.from(phrase).filter(function (c) { return !PUNCT.test(c); }));
+    // (shared digits and Latin letters say nothing: 1,000万元 is not like 511)
+    var chars = new Set(Array.from(phrase).filter(function (c) { return !PUNCT.test(c) && !ALNUM.test(c); }));
     if (chars.size && out.length < limit) {
       var scored = [];
       this.words().forEach(function (w) {
