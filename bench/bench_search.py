@@ -37,8 +37,8 @@ Measured, for a list of queries of every kind:
   Material's search worker, the lunr files it imports and search_index.json.
 
 With --against REF (e.g. main), a third build from that git ref is timed
-and measured beside ours, load by load in the same run: the baseline a
-change is judged against. The query list includes every query of
+and measured beside ours, load by load in turn with ours and the floor in
+the same run: the baseline a change is judged against. The query list includes every query of
 tests/cases/normalisation.tsv (what readers type and paste, issue 10).
 
 Usage: python bench/bench_search.py [--reps N] [--loads N] [--against REF]
@@ -233,6 +233,24 @@ def time_to_results(browser, url: str, loads: int):
     return statistics.median(times), (statistics.median(painted) if painted else float("nan")), fetched
 
 
+def interleaved(browser, urls: list[str], loads: int):
+    """time_to_results for several URLs, one load of each in turn (the order
+    reversed every other round), so that the machine's drifts in speed fall
+    on all of them alike: [(median done, median painted, fetched)] per URL."""
+    done: list[list[float]] = [[] for _ in urls]
+    painted: list[list[float]] = [[] for _ in urls]
+    fetched: list[set] = [set() for _ in urls]
+    for i in range(loads):
+        for k in (range(len(urls)) if i % 2 == 0 else reversed(range(len(urls)))):
+            t, p, f = time_to_results(browser, urls[k], 1)
+            done[k].append(t)
+            if p == p:                   # not NaN: the paint was seen
+                painted[k].append(p)
+            fetched[k] |= f
+    return [(statistics.median(d), statistics.median(p) if p else float("nan"), f)
+            for d, p, f in zip(done, painted, fetched, strict=True)]
+
+
 def time_to_results_warm(browser, url: str, loads: int) -> float:
     """The same, for a reader who has been on the site before: one browser
     context (HTTP and code caches warm), the results URL opened again."""
@@ -379,16 +397,20 @@ def main() -> int:
             ours_paint, mat_paint, floor_done = [], [], []
             base_load, base_paint, base_fetched = [], [], set()
             for q in TIMED:
+                urls = [ours_url + floor_path + "?q=" + quote(q), ours_url + "search/?q=" + quote(q)]
                 if args.against:
-                    t, t_paint, f = time_to_results(browser, base_url + "search/?q=" + quote(q), args.loads)
-                    base_load.append(t)
-                    base_paint.append(t_paint)
-                    base_fetched |= f
-                floor_done.append(time_to_results(browser, ours_url + floor_path + "?q=" + quote(q), args.loads)[0])
-                t, t_paint, f = time_to_results(browser, ours_url + "search/?q=" + quote(q), args.loads)
+                    urls.append(base_url + "search/?q=" + quote(q))
+                timed = interleaved(browser, urls, args.loads)
+                floor_done.append(timed[0][0])
+                t, t_paint, f = timed[1]
                 ours_load.append(t)
                 ours_paint.append(t_paint)
                 ours_fetched |= f
+                if args.against:
+                    t, t_paint, f = timed[2]
+                    base_load.append(t)
+                    base_paint.append(t_paint)
+                    base_fetched |= f
                 t, t_paint, f = time_to_results(browser, mat_url + "?q=" + quote(q), args.loads)
                 mat_load.append(t)
                 mat_paint.append(t_paint)

@@ -51,13 +51,17 @@
       var at = parts[j].indexOf(":");
       if (at > 0) add(parts[j].slice(0, at), parts[j].slice(at + 1));
     }
-    return { table: table, first: first, longest: longest };
+    // a text with none of the keys' first code units is left as it is
+    var any = new RegExp("[" + Object.keys(first).map(function (c) {
+      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+    }).join("") + "]");
+    return { table: table, first: first, longest: longest, any: any };
   }
 
   // Forward maximum matching over one stage; with a map m ({norm, starts,
   // ends}), where each character comes from.
   function maxMatch(s, stage, m) {
-    if (!stage.longest) return m || s;
+    if (!stage.longest || !stage.any.test(s)) return m || s;
     var out = "";
     var starts = m ? [] : null;
     var ends = m ? [] : null;
@@ -256,7 +260,8 @@
     var rows = data.units;
     var full = new Set(data.forms || []);
     var stream = (SEP + rows.map(function (u, i) {
-      return full.has(i) ? u[7].split(SEP).map(function (w) { return form.form(w); }).join(SEP) : u[7];
+      // (SEP would be removed: a private-use character stands in for it)
+      return full.has(i) ? form.form(u[7].split(SEP).join("\ue000")).split("\ue000").join(SEP) : u[7];
     }).join(SEP + UNIT + SEP) + SEP).normalize("NFKC").toLowerCase().replace(WS_ALL, "");
     this.stream = stream;
     var norms = stream.split(SEP).join("").split(UNIT);   // faster than a global replace
