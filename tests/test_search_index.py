@@ -61,7 +61,7 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
     pairs = textform.unpack(data["variants"][1])
     assert pairs["運"] == "运"                      # 运 occurs (in the text's comparison form)
     assert "國" not in pairs                         # 国 does not occur: no need for 國
-    assert data["forms"] == [0]                     # 運 in the text: the quick pass is not enough
+    assert data["forms"] == {"units": [0], "heads": [], "titles": []}   # 運: the quick pass is not enough
     assert data["pages"] == [{"url": "chapters/ch04/", "title": "第四章"}]
 
 
@@ -98,7 +98,7 @@ def test_traditional_characters_in_the_plan_text_are_found_both_ways(page, tmp_p
     c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
           '<p id="a" data-para="a">保護大運河文化帶。</p><p id="b" data-para="b">发展数字经济。</p>')
     index = c.index()
-    assert index["forms"] == [0]
+    assert index["forms"]["units"] == [0]
     page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
     page.add_script_tag(content=search_index.as_script(index))
     found = page.evaluate("""() => {
@@ -120,7 +120,7 @@ def test_text_with_invisible_characters_separators_and_astral_characters_is_foun
     c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
           f'<p id="a" data-para="a">{text}</p><p id="b" data-para="b">发展数字经济。</p>')
     index = c.index()
-    assert index["forms"] == [0]
+    assert index["forms"]["units"] == [0]
     page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
     page.add_script_tag(content=search_index.as_script(index))
     queries = ["钟楼区", "钟楼\u200b区", "1000亿元", "1,000亿元", "１，０００亿", "二○三五", "衞生健康", "顯著下降",

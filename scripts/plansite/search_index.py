@@ -27,10 +27,11 @@ use. The JSON holds:
   (plansite.textform.browser_tables: look-alikes, case folding, OpenCC's
   variant tables), cut down to what can matter for this plan's text, and
   ``variantsSource``, where the variant tables come from;
-* ``forms``   the indexes of the units whose comparison form is not what
-  the engine gets from its quick start-up pass (NFKC, lower case, white
-  space out: the ``quick_form`` here), e.g. text holding a U+200B, 1,000 or
-  显著 (→ 显着): the engine gives these few their full comparison form;
+* ``forms``   {"units", "heads", "titles"}: the indexes of the units,
+  heads and page titles whose comparison form is not what the engine gets
+  from its quick start-up pass (NFKC, lower case, white space out: the
+  ``quick_form`` here), e.g. text holding a U+200B, a 1,000 or a variant:
+  the engine gives only these few the full comparison form at start-up;
 * ``const``   everything the script shares with Python: kind names, limits,
   reader-facing messages.
 
@@ -349,7 +350,7 @@ class Collector:
         pages, heads, units = [], [], []
         head_index: dict[str, int] = {}
         corpus: list[str] = []                     # the comparison forms of everything searched
-        forms: list[int] = []
+        forms: dict[str, list[int]] = {"units": [], "heads": [], "titles": []}
 
         def head(text: str) -> int:
             if not text:
@@ -368,10 +369,15 @@ class Collector:
                 form = textform.compare_form(text)
                 corpus.append(form)
                 if form != quick_form(text):
-                    forms.append(len(units))
+                    forms["units"].append(len(units))
                 units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
                               WORD_SEPARATOR.join(words), u.commitments, max(1, len(words))])
-        corpus += [textform.compare_form(t) for t in heads + [p["title"] for p in pages] + self.other_text]
+        for key, texts in (("heads", heads), ("titles", [p["title"] for p in pages])):
+            for i, text in enumerate(texts):
+                corpus.append(textform.compare_form(text))
+                if corpus[-1] != quick_form(text):
+                    forms[key].append(i)
+        corpus += [textform.compare_form(t) for t in self.other_text]
         tables = textform.browser_tables(corpus)
         return {"v": 2, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units,
                 "forms": forms, **tables}

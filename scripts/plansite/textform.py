@@ -299,18 +299,22 @@ def reduce_variants(corpus: Corpus) -> tuple[dict[str, str], ...]:
 
 
 def pack(table: dict[str, str]) -> str:
-    """{key: value} as text: first every entry of one character to one, as
-    pairs ("KVKV"), then " ", then the others as "key:value" separated by
+    """{key: value} as text: the entries of one character to one as the
+    string of their keys, a space, the string of their values (so the
+    browser can tell whether a text holds a key with a plain indexOf, before
+    it builds any table; in the order of the values, which compresses
+    best); then the others as "key:value", separated by
     spaces (keys and values never hold a space or a colon: asserted)."""
     for k, v in table.items():
         assert not set(k + v) & {" ", ":"}, (k, v)
-    pairs = "".join(k + v for k, v in sorted(table.items()) if len(k) == len(v) == 1)
-    return " ".join([pairs] + [f"{k}:{v}" for k, v in sorted(table.items()) if not len(k) == len(v) == 1])
+    single = sorted(((k, v) for k, v in table.items() if len(k) == len(v) == 1), key=lambda e: (e[1], e[0]))
+    others = [f"{k}:{v}" for k, v in sorted(table.items()) if not len(k) == len(v) == 1]
+    return " ".join(["".join(k for k, _ in single), "".join(v for _, v in single)] + others)
 
 
 def unpack(text: str) -> dict[str, str]:
-    pairs, *others = text.split(" ")
-    out = dict(zip(pairs[0::2], pairs[1::2]))
+    keys, values, *others = text.split(" ")
+    out = dict(zip(keys, values, strict=True))
     out.update(entry.split(":", 1) for entry in others if entry)
     return out
 

@@ -34,34 +34,48 @@
   var THOUSANDS = /(?<=[0-9])[,\u066c](?=[0-9]{3}(?![0-9]))/g;
   var SPLIT = /\p{White_Space}+/u;
 
-  // textform.pack's text → {table, longest key, first code units of keys}
-  function unpack(text) {
-    var table = Object.create(null);
-    var first = Object.create(null);
-    var longest = 0;
+  // textform.pack's text: "KEYS VALUES key:value …" (one-character entries
+  // as two aligned strings, then the longer ones). The table is built on
+  // first need: most texts hold none of the keys, which indexOf tells.
+  function Stage(text) {
     var parts = (text || "").split(" ");
-    var pairs = Array.from(parts[0]);
-    function add(key, value) {
-      table[key] = value;
-      first[key[0]] = true;
-      if (key.length > longest) longest = key.length;
-    }
-    for (var i = 0; i + 1 < pairs.length; i += 2) add(pairs[i], pairs[i + 1]);
-    for (var j = 1; j < parts.length; j++) {
-      var at = parts[j].indexOf(":");
-      if (at > 0) add(parts[j].slice(0, at), parts[j].slice(at + 1));
-    }
-    // a text with none of the keys' first code units is left as it is
-    var any = new RegExp("[" + Object.keys(first).map(function (c) {
-      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
-    }).join("") + "]");
-    return { table: table, first: first, longest: longest, any: any };
+    this.keys = parts[0] || "";
+    this.values = parts[1] || "";
+    this.others = parts.slice(2).filter(Boolean);
+    this.firsts = this.others.map(function (e) { return e[0]; }).join("");
+    this.table = null;
+    this.longest = 0;
   }
+
+  Stage.prototype.holdsKey = function (s) {
+    for (var i = 0; i < s.length; i++) {
+      if (this.keys.indexOf(s[i]) >= 0 || this.firsts.indexOf(s[i]) >= 0) return true;
+    }
+    return false;
+  };
+
+  Stage.prototype.build = function () {
+    var table = this.table = Object.create(null);
+    var keys = Array.from(this.keys);
+    var values = Array.from(this.values);
+    var longest = 1;
+    for (var i = 0; i < keys.length; i++) {
+      table[keys[i]] = values[i];
+      if (keys[i].length > longest) longest = keys[i].length;   // 2 for an astral character
+    }
+    this.others.forEach(function (e) {
+      var at = e.indexOf(":");
+      table[e.slice(0, at)] = e.slice(at + 1);
+      if (at > longest) longest = at;
+    });
+    this.longest = longest;
+  };
 
   // Forward maximum matching over one stage; with a map m ({norm, starts,
   // ends}), where each character comes from.
   function maxMatch(s, stage, m) {
-    if (!stage.longest || !stage.any.test(s)) return m || s;
+    if (!stage.holdsKey(s)) return m || s;
+    if (!stage.table) stage.build();
     var out = "";
     var starts = m ? [] : null;
     var ends = m ? [] : null;
@@ -70,11 +84,9 @@
     while (i < n) {
       var value;
       var k = 0;
-      if (stage.first[s[i]]) {
-        for (k = Math.min(stage.longest, n - i); k > 0; k--) {
-          value = stage.table[s.substr(i, k)];
-          if (value !== undefined) break;
-        }
+      for (k = Math.min(stage.longest, n - i); k > 0; k--) {
+        value = stage.table[s.substr(i, k)];
+        if (value !== undefined) break;
       }
       if (k === 0) { value = s[i]; k = 1; }
       out += value;
@@ -91,14 +103,16 @@
   }
 
   function TextForm(data) {
-    this.fold = unpack(data.fold).table;
+    var f = new Stage(data.fold);
+    f.build();
+    this.fold = f.table;
     var keys = Object.keys(this.fold);
     this.foldPattern = keys.length ? new RegExp("[" + keys.map(function (c) {
       return "\\u{" + c.codePointAt(0).toString(16) + "}";
     }).join("") + "]", "gu") : null;
     var fold = this.fold;
     this.foldOne = function (c) { return fold[c]; };
-    this.stages = (data.variants || []).map(unpack);
+    this.stages = (data.variants || []).map(function (t) { return new Stage(t); });
     this.cache = Object.create(null);
   }
 
@@ -247,9 +261,19 @@
     this.c = data.const;
     this.pages = data.pages;
     var form = this.textForm = new TextForm(data);
-    this.heads = data.heads.map(function (h) { return form.form(h); });
+    var forms = data.forms || {};
+    // headings and page titles (for ranking): the quick pass, or the full
+    // form for those the index lists
+    function formOf(listed) {
+      var full = new Set(listed || []);
+      return function (text, i) {
+        return full.has(i) ? form.form(text) : text.normalize("NFKC").toLowerCase().replace(WS_ALL, "");
+      };
+    }
+    this.heads = data.heads.map(formOf(forms.heads));
     this.headText = data.heads;
-    this.pageTitles = data.pages.map(function (pg) { return form.form(pg.title); });
+    var title = formOf(forms.titles);
+    this.pageTitles = data.pages.map(function (pg, i) { return title(pg.title, i); });
     // All the plan's words, normalised in one go, in one stream: SEP around
     // every word, UNIT between units. A unit's normalised text is its
     // stretch of the stream without the SEPs; how often a word stands as a
@@ -258,7 +282,7 @@
     // the few it does not (index: forms) get it word by word in the stream
     // and whole for matching (words may differ where they meet: 1 , 000).
     var rows = data.units;
-    var full = new Set(data.forms || []);
+    var full = new Set(forms.units || []);
     var stream = (SEP + rows.map(function (u, i) {
       // (SEP would be removed: a private-use character stands in for it)
       return full.has(i) ? form.form(u[7].split(SEP).join("\ue000")).split("\ue000").join(SEP) : u[7];
