@@ -9,8 +9,10 @@ with a config that INHERITs mkdocs.yml and turns Material's search plugin on
 
 Measured, for a list of queries of every kind:
 * recall and precision against ground truth from the built pages: the
-  [data-para] units of the chapter pages whose normalised text (NFKC, case
-  folded, Traditional → Simplified, whitespace removed) contains every term.
+  [data-para] units of the chapter pages whose text, in comparison form
+  (plansite.textform: NFKC, case folded, invisible characters and white
+  space out, look-alikes folded, thousands separators out, Traditional and
+  regional variants → Simplified), contains every term of the query.
   Unit level for ours (Material has no units); section level for both (a
   unit's section is the h2 it stands under; Material's results are mapped to
   the same sections, results outside the chapter pages are left out, as are
@@ -34,7 +36,12 @@ Measured, for a list of queries of every kind:
   site's other scripts and styles (so ours is counted high);
   Material's search worker, the lunr files it imports and search_index.json.
 
-Usage: python bench/bench_search.py [--reps N] [--loads N]
+With --against REF (e.g. main), a third build from that git ref is timed
+and measured beside ours, load by load in turn with ours and the floor in
+the same run: the baseline a change is judged against. The query list includes every query of
+tests/cases/normalisation.tsv (what readers type and paste, issue 10).
+
+Usage: python bench/bench_search.py [--reps N] [--loads N] [--against REF]
 Writes bench/results/search.json.
 """
 from __future__ import annotations
@@ -52,12 +59,11 @@ import subprocess
 import sys
 import tempfile
 import threading
-import unicodedata
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup
-from opencc import OpenCC
+from plansite import textform
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -73,24 +79,21 @@ QUERIES = [
     "运河 文化", "两新一智 企业", "高新技术企业 2025年", "科技 金融 服务",
     "区块链火星基地", "量子纠缠",
 ]
+CASES = [c.query for c in textform.read_cases(Path(__file__).resolve().parent.parent / "tests" / "cases" / "normalisation.tsv")]
+QUERIES += [q for q in CASES if q not in QUERIES]
 TIMED = ["运河", "2025年", "高新技术企业", "大運河", "运河 文化"]
 
-T2S = OpenCC("t2s")
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", "", T2S.convert(unicodedata.normalize("NFKC", text).casefold()))
-
-
-def terms_of(q: str) -> list[str]:
-    return [t for t in (norm(x) for x in unicodedata.normalize("NFKC", q).split()) if t]
+norm = textform.compare_form
+terms_of = textform.query_terms
 
 
 def build(project: Path, out: Path, config: str | None = None) -> None:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     if config:
         cmd += ["-f", config]
-    r = subprocess.run(cmd, cwd=project, env=ENV, capture_output=True, text=True)
+    # the project's own package first (a baseline's plansite, not ours)
+    env = dict(ENV, PYTHONPATH=str(project / "scripts"))
+    r = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     if r.returncode:
         sys.exit(f"build failed ({config or 'mkdocs.yml'}):\n{r.stderr[-3000:]}")
 
@@ -141,7 +144,8 @@ OURS_JS = """async ({queries, reps}) => {
     const res = engine.search(q);
     const times = [];
     for (let i = 0; i < reps; i++) { const t = performance.now(); engine.search(q); times.push(performance.now() - t); }
-    out[q] = {ids: res.results.map(r => [engine.pages[r.unit.page].url, r.unit.id]), times};
+    out[q] = {ids: res.results.map(r => [engine.pages[r.unit.page].url, r.unit.id]), times,
+              mode: res.mode, terms: res.terms};
   }
   return out;
 }"""
@@ -227,6 +231,24 @@ def time_to_results(browser, url: str, loads: int):
             pass
         ctx.close()
     return statistics.median(times), (statistics.median(painted) if painted else float("nan")), fetched
+
+
+def interleaved(browser, urls: list[str], loads: int):
+    """time_to_results for several URLs, one load of each in turn (the order
+    reversed every other round), so that the machine's drifts in speed fall
+    on all of them alike: [(median done, median painted, fetched)] per URL."""
+    done: list[list[float]] = [[] for _ in urls]
+    painted: list[list[float]] = [[] for _ in urls]
+    fetched: list[set] = [set() for _ in urls]
+    for i in range(loads):
+        for k in (range(len(urls)) if i % 2 == 0 else reversed(range(len(urls)))):
+            t, p, f = time_to_results(browser, urls[k], 1)
+            done[k].append(t)
+            if p == p:                   # not NaN: the paint was seen
+                painted[k].append(p)
+            fetched[k] |= f
+    return [(statistics.median(d), statistics.median(p) if p else float("nan"), f)
+            for d, p, f in zip(done, painted, fetched, strict=True)]
 
 
 def time_to_results_warm(browser, url: str, loads: int) -> float:
@@ -318,6 +340,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=20, help="timed repetitions of each query")
     ap.add_argument("--loads", type=int, default=7, help="page loads for time to results")
+    ap.add_argument("--against", metavar="REF", help="also time and measure this git ref's build (the baseline)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -327,6 +350,12 @@ def main() -> int:
         shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
             ".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache", "results"))
         build(project, tmp / "ours")
+        if args.against:
+            base_src = tmp / "base-src"
+            base_src.mkdir()
+            archive = subprocess.run(["git", "archive", args.against], cwd=ROOT, capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(base_src)], input=archive, check=True)
+            build(base_src, tmp / "base")
         # Material's build: its search plugin on, our header search out.
         for name in ("header.html", "search.html"):
             (project / "overrides" / "partials" / name).unlink(missing_ok=True)
@@ -335,13 +364,18 @@ def main() -> int:
         build(project, tmp / "material", "bench-material.yml")
 
         units, section_of = chapter_model(tmp / "ours")
-        truth = {q: {(p, i) for p, i, t in units if terms_of(q) and all(x in t for x in terms_of(q))} for q in QUERIES}
+
+        def containing(terms):
+            return {(p, i) for p, i, t in units if terms and all(x in t for x in terms)}
+
+        truth = {q: containing(terms_of(q)) for q in QUERIES}
 
         def section(page: str, anchor: str) -> tuple[str, str]:
             return page, section_of.get(page, {}).get(anchor, "")
 
         floor_path = floor_page(tmp / "ours")
         ours_srv, ours_url = serve(tmp / "ours")
+        base_srv, base_url = serve(tmp / "base") if args.against else (None, None)
         mat_srv, mat_url = serve(tmp / "material")
         worker = next((tmp / "material" / "assets/javascripts/workers").glob("search.*.js"))
         with sync_playwright() as pw:
@@ -349,6 +383,9 @@ def main() -> int:
             page = browser.new_page()
             page.goto(ours_url + "search/")
             ours = page.evaluate(OURS_JS, {"queries": QUERIES, "reps": args.reps})
+            if args.against:
+                page.goto(base_url + "search/")
+                base = page.evaluate(OURS_JS, {"queries": QUERIES, "reps": args.reps})
             page.goto(mat_url)
             theirs = page.evaluate(MATERIAL_JS, {"queries": QUERIES, "reps": args.reps,
                                                  "worker": mat_url + worker.relative_to(tmp / "material").as_posix()})
@@ -358,12 +395,22 @@ def main() -> int:
             ours_warm, mat_warm = [], []
             ours_site, mat_site = [], []
             ours_paint, mat_paint, floor_done = [], [], []
+            base_load, base_paint, base_fetched = [], [], set()
             for q in TIMED:
-                floor_done.append(time_to_results(browser, ours_url + floor_path + "?q=" + quote(q), args.loads)[0])
-                t, t_paint, f = time_to_results(browser, ours_url + "search/?q=" + quote(q), args.loads)
+                urls = [ours_url + floor_path + "?q=" + quote(q), ours_url + "search/?q=" + quote(q)]
+                if args.against:
+                    urls.append(base_url + "search/?q=" + quote(q))
+                timed = interleaved(browser, urls, args.loads)
+                floor_done.append(timed[0][0])
+                t, t_paint, f = timed[1]
                 ours_load.append(t)
                 ours_paint.append(t_paint)
                 ours_fetched |= f
+                if args.against:
+                    t, t_paint, f = timed[2]
+                    base_load.append(t)
+                    base_paint.append(t_paint)
+                    base_fetched |= f
                 t, t_paint, f = time_to_results(browser, mat_url + "?q=" + quote(q), args.loads)
                 mat_load.append(t)
                 mat_paint.append(t_paint)
@@ -379,7 +426,25 @@ def main() -> int:
             browser.close()
         ours_srv.shutdown()
         mat_srv.shutdown()
+        if base_srv:
+            base_srv.shutdown()
 
+        # A query not found as written may fall back to words of the plan
+        # (each of two or more characters, each found, the query's own
+        # pieces in order with only punctuation between): then the truth is
+        # the units holding all of them; any other fallback counts as wrong.
+        for q in QUERIES:
+            words = ours[q]["terms"] if ours[q]["mode"] == "fallback" else None
+            if truth[q] or not words:
+                continue
+            rest, fair = "".join(terms_of(q)), len(terms_of(q)) == 1
+            for w in words:
+                at = rest.find(w)
+                fair = fair and len(w) > 1 and bool(containing([w])) and at >= 0 and \
+                    (at == 0 or textform.is_punct(rest[:at]))
+                rest = rest[at + len(w):] if at >= 0 else rest
+            if fair and (not rest or textform.is_punct(rest)):
+                truth[q] = containing(words)
         unit_pairs, ours_sec, mat_sec, misses = [], [], [], {}
         for q in QUERIES:
             got = {(p, i) for p, i in ours[q]["ids"]}
@@ -398,6 +463,9 @@ def main() -> int:
         mat_times = [t for q in QUERIES for t in theirs[q]["times"]]
         ours_size, ours_files = gzip_size(tmp / "ours", ours_url, ours_fetched,
                                           lambda p: p.rsplit("/", 1)[-1] in SEARCH_FILES)
+        if args.against:
+            base_size, _ = gzip_size(tmp / "base", base_url, base_fetched, lambda p: p.rsplit("/", 1)[-1] in SEARCH_FILES)
+            base_pairs = [({(p, i) for p, i in base[q]["ids"]}, truth[q]) for q in QUERIES]
         mat_size, mat_files = gzip_size(tmp / "material", mat_url, mat_fetched,
                                         lambda p: "/workers/" in p or "/lunr/" in p or p.endswith("search_index.json"))
 
@@ -425,6 +493,17 @@ def main() -> int:
         ("  for reference: a chapter page, DOMContentLoaded (ms)", f"{chapter_floor:.0f}", ""),
         ("search downloads, gzip (KB)", f"{ours_size / 1024:.1f}", f"{mat_size / 1024:.1f}"),
     ]
+    if args.against:
+        r_base = scores(base_pairs)
+        rows[1:1] = [(f"  {args.against}: recall / precision, units, same queries",
+                      f"{r_base[0]:.3f} / {r_base[1]:.3f}", "")]
+        base_times = [t for q in QUERIES for t in base[q]["times"]]
+        rows += [(f"  {args.against}: engine time per query p50 / p95 (ms)",
+                  f"{pct(base_times, .5):.3f} / {pct(base_times, .95):.3f}", ""),
+                 (f"  {args.against}: open results URL → results done, median (ms)", f"{statistics.median(base_load):.0f}", ""),
+                 (f"  {args.against}: the same → results drawn on screen (ms)", f"{statistics.median(base_paint):.0f}", ""),
+                 (f"  {args.against}: search downloads, gzip (KB)", f"{base_size / 1024:.1f}", "")]
+
     def ratio(a: str, b: str) -> str:
         try:
             return f"{float(a) / float(b):.2f}" if float(b) else ""
@@ -442,6 +521,9 @@ def main() -> int:
         "time to results median <= 150 ms": statistics.median(ours_load) <= 150,
         "downloads <= Material's": ours_size <= mat_size,
     }
+    if args.against:
+        budgets[f"time to results <= {args.against}'s (same run)"] = statistics.median(ours_load) <= statistics.median(base_load)
+        budgets[f"downloads <= {args.against}'s"] = ours_size <= base_size
     for name, ok in budgets.items():
         print(f"budget {name}: {'met' if ok else 'NOT MET'}")
     if misses:

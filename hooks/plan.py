@@ -112,9 +112,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Chapter pages feed the search index with the units as rendered."""
+    """Chapter pages feed the search index with the units as rendered; a page
+    with a text filter (data-text-filter) gives its characters, so that the
+    comparison form's tables cover its text too."""
     if page.file.src_uri.startswith("chapters/"):
         config[SEARCH].add(page.file.src_uri, page.url, page.title, html)
+    elif "data-text-filter" in html:
+        config[SEARCH].add_filtered(html)
     return html
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from support.searching import read_plan_units
 from support.site import ROOT, mkdocs_build, serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -29,6 +30,13 @@ def built_site(tmp_path_factory) -> Path:
 def html_pages(built_site) -> dict[str, Path]:
     """Every built HTML page, keyed by its path relative to the site."""
     return {p.relative_to(built_site).as_posix(): p for p in sorted(built_site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="session")
+def plan_units(html_pages):
+    """The search's ground truth: every unit of the chapter pages with its
+    comparison form (support.searching.read_plan_units)."""
+    return read_plan_units(html_pages)
 
 
 @pytest.fixture(scope="session")

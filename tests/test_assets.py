@@ -96,9 +96,11 @@ def test_the_joined_script_runs_every_part_without_error(page, site_url):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + "chapters/ch04/")
     page.wait_for_load_state("load")
-    # units.js gave each unit its link; search.js wired the header field
+    # units.js gave each unit its link; search.js wired the header field and
+    # offers the engine to the 承诺清单 filter; typing.js is there for both
     assert page.locator("[data-para] > .unit-link").count() > 10
-    assert page.evaluate("window.PlanSearchUI === true")
+    assert page.evaluate("typeof window.PlanSearchUI.engine === 'function'")
+    assert page.evaluate("typeof window.PlanTyping.watch === 'function'")
     assert errors == []
 
 

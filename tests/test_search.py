@@ -2,8 +2,8 @@
 from the built HTML.
 
 The ground truth never comes from the code under test: it is a plain scan of
-the text of every [data-para] element on the chapter pages, normalised here
-(NFKC, case folded, OpenCC's own t2s converter, whitespace removed). A query
+the text of every [data-para] element on the chapter pages, in comparison
+form (plansite.textform, the one normalisation; support.searching). A query
 found as written must list exactly the units containing it (every
 space-separated term); a query that is not found as written may fall back to
 the words the page names, and then must list exactly the units containing
@@ -12,104 +12,15 @@ all of those words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from opencc import OpenCC
-from support.plantext import soup, units
+from support.plantext import soup
+from support.searching import check_query, ground_truth, norm, open_results, terms_of, unit_ids
 from support.site import SITE_PATH
 
 pytestmark = pytest.mark.browser
-
-T2S = OpenCC("t2s")
-SPACE = re.compile(r"\s+")
-PUNCT = re.compile(r"^[\W_]+$")
-
-
-def norm(text: str) -> str:
-    return SPACE.sub("", T2S.convert(unicodedata.normalize("NFKC", text).casefold()))
-
-
-def terms_of(query: str) -> list[str]:
-    return [t for t in (norm(x) for x in unicodedata.normalize("NFKC", query).split()) if t]
-
-
-@pytest.fixture(scope="session")
-def plan_units(html_pages):
-    """[(page path, unit id, normalised text, raw text)] in reading order of
-    the pages as files (preamble, ch01 … ch16)."""
-    out = []
-    for key, path in html_pages.items():
-        if re.fullmatch(r"chapters/[^/]+/index\.html", key):
-            for uid, text in units(soup(path)):
-                out.append((key[: -len("index.html")], uid, norm(text), text))
-    assert len(out) > 250
-    return out
-
-
-def ground_truth(plan_units, terms: list[str]) -> list[str]:
-    return [uid for _, uid, text, _ in plan_units if all(t in text for t in terms)]
-
-
-def open_results(page, site_url, query: str):
-    page.goto(site_url + "search/?q=" + quote(query, safe=""))
-    page.wait_for_selector("[data-search-results][data-state=done]")
-    links = page.eval_on_selector_all(
-        "[data-search-results] [data-search-result]",
-        "els => els.map(e => e.querySelector('a[href]').href)")
-    count = page.text_content("[data-search-results] [data-search-count]")
-    fallback = page.get_attribute("[data-search-results] [data-search-fallback]", "data-search-fallback") \
-        if page.query_selector("[data-search-results] [data-search-fallback]") else None
-    return links, int(count), fallback
-
-
-def unit_ids(site_url, links, plan_units):
-    """Unit ids the links lead to; each link must lead to the page that
-    holds that unit."""
-    where = {uid: page_path for page_path, uid, _, _ in plan_units}
-    ids = []
-    for href in links:
-        parts = urlsplit(href)
-        uid = parts.fragment
-        assert uid in where, href
-        assert parts.path.endswith("/" + where[uid]), (href, where[uid])
-        ids.append(uid)
-    return ids
-
-
-def check_query(page, site_url, plan_units, query: str) -> dict:
-    """Results page for ``query`` == ground truth; returns what was found."""
-    links, count, fallback = open_results(page, site_url, query)
-    ids = unit_ids(site_url, links, plan_units)
-    assert len(ids) == len(set(ids)), f"{query!r}: a unit listed twice"
-    assert count == len(ids), f"{query!r}: count {count} but {len(ids)} results listed"
-    terms = terms_of(query)
-    expected = ground_truth(plan_units, terms) if terms else []
-    if expected or fallback is None:
-        assert fallback is None, f"{query!r} occurs as written, yet the page fell back to words"
-        assert set(ids) == set(expected), (
-            f"{query!r}: missing {sorted(set(expected) - set(ids))}, extra {sorted(set(ids) - set(expected))}")
-        return {"ids": ids, "fallback": None}
-    # Not found as written: the words named must be the query's own pieces,
-    # in order, leaving out only punctuation, and the results must be the
-    # units that contain every one of them.
-    words = fallback.split(" ")
-    assert len(terms) == 1 and len(words) >= 1
-    rest = terms[0]
-    for w in words:
-        at = rest.find(w)
-        assert at >= 0, f"{query!r}: fallback word {w!r} is not part of the query"
-        assert PUNCT.match(rest[:at]) or at == 0
-        rest = rest[at + len(w):]
-    assert rest == "" or PUNCT.match(rest)
-    expected = ground_truth(plan_units, words)
-    assert expected, f"{query!r}: a fallback with no result should say nothing was found"
-    assert set(ids) == set(expected)
-    message = page.text_content("[data-search-results] [data-search-fallback]")
-    assert "未找到完整短语" in message and "以下段落同时包含" in message
-    return {"ids": ids, "fallback": words}
 
 
 # Queries of every kind the issue names; each comment says what it exercises.
@@ -414,13 +325,15 @@ def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url
     wrong; and the browser's own Unicode data for the characters that can
     merge. Also: every unit's text, normalised as a query is, equals what
     the engine matches it against (start-up normalises the whole plan in
-    one go and maps only the Traditional characters the index names)."""
+    one go, and gives the full comparison form to the units the index names),
+    and the character-by-character map gives every text its comparison form."""
     page.goto(site_url + "search/?q=" + quote("运河"))
     page.wait_for_selector("[data-search-results][data-state=done]")
     out = page.evaluate(r"""() => {
       const E = window.PlanSearchEngine, e = new E(window.PlanSearchIndex), bad = [];
       const same = (id, text, norm) => {
         const slow = E.mapText(e, text, norm, true), quick = E.mapText(e, text, norm, false);
+        if (slow.norm !== norm && !E.MERGING.test(text)) bad.push(['slow norm', id]);
         if (!quick) return 0;
         if (quick.norm !== slow.norm) bad.push(['norm', id]);
         for (let i = 0; i < slow.norm.length; i++) {
@@ -430,12 +343,13 @@ def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url
       };
       let fast = 0;
       for (const u of e.units) {
-        if (e.norm(u.text) !== u.norm) bad.push(['unit norm', u.id]);
+        if (e.compareForm(u.text) !== u.norm) bad.push(['unit norm', u.id]);
         fast += same(u.id, u.text, u.norm);
       }
       const hard = ['大 运河（东部）ＧＤＰ', '① 2025年', '５㎡', 'e\u0301', '🚄运河', '\u3000运河\u00a0文化',
-        '大運河', 'Ǆ', 'İstanbul', 'ﬁ', '…', 'ｶﾞ', 'ｶﾞ㎡', '\ufeff运河', 'ㄱㅏ', 'ᄀ\u1161㎡', '\u0e01\u0e33'];
-      for (const t of hard) same(t, t, e.norm(t));
+        '大運河', 'Ǆ', 'İstanbul', 'ﬁ', '…', 'ｶﾞ', 'ｶﾞ㎡', '\ufeff运河', 'ㄱㅏ', 'ᄀ\u1161㎡', '\u0e01\u0e33',
+        'ß\u200b', '1,000亿元', '钟楼\u200b区', '二○三五', '衞生', '显著', '1,000㎡', '🚄 1,000'];
+      for (const t of hard) same(t, t, e.compareForm(t));
       // every character whose decomposition starts with a combining mark or
       // a jamo (so it can merge with what stands before it) is in MERGING
       const missing = [];
@@ -541,3 +455,34 @@ def test_results_can_narrow_to_units_that_state_commitments(page, site_url, plan
     again = page.eval_on_selector_all("[data-search-results] [data-search-result] a[href*='#']",
                                       "els => els.map(a => a.getAttribute('href'))")
     assert sorted({href.split("#")[1] for href in again}) == sorted(expected)
+
+
+def test_highlight_spans_inline_elements_and_any_spelling(page, site_url, html_pages):
+    """Arriving from a result, the highlight covers a match that runs across
+    a unit's bold lead sentence or a glossary term link, for a query in
+    another script or width too: the marks, read in order, are the match."""
+    doc = soup(html_pages["chapters/ch04/index.html"])
+    cases = []
+    for el in doc.select("[data-para]"):
+        inline = el.find(["strong", "a"])
+        if inline is None or inline.get_text() == el.get_text():
+            continue
+        raw = el.get_text()
+        before = 0                       # characters of the unit before the element
+        for piece in el.find_all(string=True):
+            if inline in piece.parents:
+                break
+            before += len(piece)
+        at = before + len(inline.get_text())   # where the element ends
+        cases.append((el["id"], raw[at - 3: at + 3]))
+        if len(cases) == 4:
+            break
+    assert len(cases) == 4
+    cases.append((cases[0][0], "".join({"规": "規", "模": "模", "企": "企", "业": "業"}.get(ch, ch)
+                                       for ch in cases[0][1]).replace("。", "｡")))
+    for uid, query in cases:
+        page.goto(site_url + "chapters/ch04/?h=" + quote(query) + "#" + uid)
+        page.wait_for_selector(f"[id='{uid}'][data-search-highlighted]")
+        marks = page.eval_on_selector_all(f"[id='{uid}'] mark", "els => els.map(e => e.textContent)")
+        assert len(marks) >= 2, (uid, query, marks)      # one each side of the element's edge
+        assert norm(query) in norm("".join(marks)), (uid, query, marks)

@@ -4,7 +4,7 @@ Traditional → Simplified pairs."""
 from __future__ import annotations
 
 import pytest
-from plansite import search_index
+from plansite import search_index, textform
 from support.site import ROOT
 
 HTML = """
@@ -58,9 +58,10 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
     words = data["units"][0][7].split(search_index.WORD_SEPARATOR)
     assert "两新一智" in words and "皇粮浜" in words
     assert "".join(words) == "围绕“两新一智”建设皇粮浜大運河"
-    pairs = dict(zip(data["t2s"][0::2], data["t2s"][1::2]))
-    assert pairs["運"] == "运"                      # a Traditional character in the text
+    pairs = textform.unpack(data["variants"][1])
+    assert pairs["運"] == "运"                      # 运 occurs (in the text's comparison form)
     assert "國" not in pairs                         # 国 does not occur: no need for 國
+    assert data["forms"] == {"units": [0], "heads": [], "titles": []}   # 運: the quick pass is not enough
     assert data["pages"] == [{"url": "chapters/ch04/", "title": "第四章"}]
 
 
@@ -80,7 +81,7 @@ def test_index_script_gives_the_browser_the_index_python_wrote(page):
     quotes, backslashes, a closing script tag, line and paragraph
     separators and emoji arrives in the browser unchanged."""
     tricky = '他说："大运河"\\ </script><b>x</b> \u2028\u2029 \t🚄 \\u0041'
-    index = {"v": 1, "heads": [tricky], "units": [["a", 0, 0, -1, 0, 0, 0, tricky, 0, 1]], "t2s": "運运"}
+    index = {"v": 1, "heads": [tricky], "units": [["a", 0, 0, -1, 0, 0, 0, tricky, 0, 1]], "variants": ["運运"]}
     page.add_script_tag(content=search_index.as_script(index))
     assert page.evaluate("window.PlanSearchIndex") == index
     assert search_index.read_script(search_index.as_script(index)) == index
@@ -89,15 +90,15 @@ def test_index_script_gives_the_browser_the_index_python_wrote(page):
 @pytest.mark.browser
 def test_traditional_characters_in_the_plan_text_are_found_both_ways(page, tmp_path):
     """When the plan's own text holds Traditional characters, the index lists
-    them (t2sText) and the engine maps them at start-up: a query in either
-    script finds the unit, and its highlight covers the characters as
-    written."""
+    the unit (forms) and the engine gives it its full comparison form at
+    start-up: a query in either script finds the unit, and its highlight
+    covers the characters as written."""
     (tmp_path / "tables").mkdir()
     c = search_index.Collector(tmp_path, ["chapters/ch04.md"])
     c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
           '<p id="a" data-para="a">保護大運河文化帶。</p><p id="b" data-para="b">发展数字经济。</p>')
     index = c.index()
-    assert set(index["t2sText"]) == set("帶運護")
+    assert index["forms"]["units"] == [0]
     page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
     page.add_script_tag(content=search_index.as_script(index))
     found = page.evaluate("""() => {
@@ -119,3 +120,35 @@ def test_dictionary_saved_with_a_byte_order_mark_keeps_its_first_entry(tmp_path)
 def test_dictionary_words_are_checked_with_jiebas_own_pattern():
     import jieba
     assert search_index.terms.WORD.pattern == jieba.re_han_default.pattern
+
+
+@pytest.mark.browser
+def test_text_with_invisible_characters_separators_and_astral_characters_is_found_and_highlighted(page, tmp_path):
+    """A unit whose text holds a U+200B between two words, a thousands
+    separator and characters outside the BMP: a query finds it across them,
+    in either script, and each highlight covers exactly the text it found
+    (its comparison form is the query's), never half of a surrogate pair."""
+    (tmp_path / "tables").mkdir()
+    c = search_index.Collector(tmp_path, ["chapters/ch04.md"])
+    text = "🚄钟楼\u200b区投资1,000亿元，𫫇英排放显著下降；二〇三五年卫生健康"
+    c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
+          f'<p id="a" data-para="a">{text}</p><p id="b" data-para="b">发展数字经济。</p>')
+    index = c.index()
+    assert index["forms"]["units"] == [0]
+    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
+    page.add_script_tag(content=search_index.as_script(index))
+    queries = ["钟楼区", "钟楼\u200b区", "1000亿元", "1,000亿元", "１，０００亿", "二○三五", "衞生健康", "顯著下降",
+               "显著", "🚄钟楼", "𫫇英", "楼区投资1"]
+    found = page.evaluate("""qs => {
+      const e = new PlanSearchEngine(window.PlanSearchIndex);
+      return qs.map(q => { const r = e.search(q); return [r.mode, r.results.map(x => [x.unit.id, x.ranges])]; });
+    }""", queries)
+    for q, (mode, results) in zip(queries, found, strict=True):
+        assert mode == "exact" and [r[0] for r in results] == ["a"], q
+        ranges = results[0][1]
+        assert len(ranges) == 1, (q, ranges)
+        start, end = ranges[0]
+        # JavaScript offsets are UTF-16 code units
+        units16 = text.encode("utf-16-le")
+        shown = units16[2 * start:2 * end].decode("utf-16-le")   # raises on half a surrogate pair
+        assert textform.compare_form(shown) == textform.compare_form(q), (q, shown)

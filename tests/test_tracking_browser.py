@@ -40,6 +40,9 @@ def test_filter_by_chapter_keyword_and_status(page, site_url):
 
     page.select_option("#commit-chapter", "")
     page.fill("#commit-keyword", "亿元")
+    # the keyword is compared in the search engine's comparison form: the
+    # engine loads on first use, then the list is filtered
+    page.wait_for_selector("#commit-filter[data-filter-state=done][data-filter-query='亿元']")
     shown = page.locator("li.commit:visible")
     assert 0 < shown.count() < total
     for text in shown.all_inner_texts():

@@ -21,12 +21,17 @@ use. The JSON holds:
   ``[id, page, section head or -1, group head or -1, kind, label start,
   label end, words, commitments, word count]`` where ``words`` is the
   unit's text (whitespace runs collapsed to one space) cut by jieba, joined
-  with TAB (never in the text), and ``commitments`` the number of entries of
+  with DEL (WORD_SEPARATOR, never in the text), and ``commitments`` the number of entries of
   the 承诺清单 that cite the unit (its ``data-commitments``);
-* ``t2s``     Traditional → Simplified character pairs ("TSTS…"), from
-  OpenCC's TSCharacters table, reduced to the pairs this plan can need;
-* ``t2sText`` the Traditional characters of those pairs that the units'
-  text itself holds (as written or after NFKC and lower case);
+* ``fold``, ``variants`` the tables the engine's comparison form needs
+  (plansite.textform.browser_tables: look-alikes, case folding, OpenCC's
+  variant tables), cut down to what can matter for this plan's text, and
+  ``variantsSource``, where the variant tables come from;
+* ``forms``   {"units", "heads", "titles"}: the indexes of the units,
+  heads and page titles whose comparison form is not what the engine gets
+  from its quick start-up pass (NFKC, lower case, white space out: the
+  ``quick_form`` here), e.g. text holding a U+200B, a 1,000 or a variant:
+  the engine gives only these few the full comparison form at start-up;
 * ``const``   everything the script shares with Python: kind names, limits,
   reader-facing messages.
 
@@ -43,12 +48,16 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import terms
+from . import terms, textform
 
 INDEX_PATH = "search/plan-index.js"
 INDEX_GLOBAL = "PlanSearchIndex"
 INDEX_EVENT = "plan-search-index"       # dispatched on document once the index is set
-WORD_SEPARATOR = "\t"
+# Between the words of a unit: DEL, which the text never holds (the
+# comparison form drops it, so no query holds it either) and which, unlike
+# a tab, JSON writes as it is (a tab costs "\\t" in the script: 3 KB more
+# gzipped).
+WORD_SEPARATOR = "\x7f"
 WHITESPACE = re.compile(r"\s+")
 
 KIND_PARA, KIND_TABLE, KIND_BOX = 0, 1, 2
@@ -84,23 +93,14 @@ CONSTANTS = {
 }
 
 
-# -- Traditional → Simplified ----------------------------------------------------
+# What the engine does to the whole plan at start-up, in one pass of the
+# browser's native string operations (search-engine.js): NFKC, lower case,
+# and its \s (White_Space and U+FEFF) removed.
+QUICK_SPACE = re.compile(f"[{textform.WHITE_SPACE}\ufeff]+")
 
-def load_t2s() -> dict[str, str]:
-    """Traditional → Simplified single characters from OpenCC's own table
-    (opencc-python-reimplemented ships it); the first candidate wins."""
-    import opencc
 
-    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    out: dict[str, str] = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if "\t" not in line:
-            continue
-        trad, simp = line.split("\t", 1)
-        simp = simp.split()[0]
-        if len(trad) == 1 and len(simp) == 1 and trad != simp:
-            out[trad] = simp
-    return out
+def quick_form(text: str) -> str:
+    return QUICK_SPACE.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 # -- reading units out of the built HTML ----------------------------------------
@@ -222,6 +222,34 @@ class _UnitParser(HTMLParser):
             self.unit.text += data
 
 
+class _TextParser(HTMLParser):
+    """All the text of a page's HTML, scripts and styles left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+    @classmethod
+    def text_of(cls, html: str) -> str:
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        return " ".join(parser.parts)
+
+
 def read_page(html: str) -> tuple[str, list[RawUnit]]:
     """(text of the page's h1, its units)."""
     parser = _UnitParser()
@@ -279,6 +307,13 @@ class Collector:
     root: Path
     order: list[str]                          # src_uris in reading order
     pages: dict[str, tuple[str, str, list[RawUnit]]] = field(default_factory=dict)
+    other_text: list[str] = field(default_factory=list)   # of pages with a text filter
+
+    def add_filtered(self, html: str) -> None:
+        """A page whose text a reader filters with the same comparison form
+        (承诺清单): its characters count as the plan's, so that the tables
+        shipped cover them too."""
+        self.other_text.append(_TextParser.text_of(html))
 
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
         """A rendered page; ``title`` is used when the page has no h1 of its
@@ -294,11 +329,10 @@ class Collector:
 
     def index(self) -> dict:
         tk = tokenizer(self.root)
-        t2s_all = load_t2s()
         pages, heads, units = [], [], []
         head_index: dict[str, int] = {}
-        chars: set[str] = set()
-        text_chars: set[str] = set()               # of the units' text, as written and normalised
+        corpus: list[str] = []                     # the comparison forms of everything searched
+        forms: dict[str, list[int]] = {"units": [], "heads": [], "titles": []}
 
         def head(text: str) -> int:
             if not text:
@@ -314,22 +348,21 @@ class Collector:
                 text, ls, le = collapse(u.text, *u.label)
                 words = [w for w in tk.cut(text, HMM=True) if w]
                 assert WORD_SEPARATOR not in text
-                chars.update(text)
+                form = textform.compare_form(text)
+                corpus.append(form)
+                if form != quick_form(text):
+                    forms["units"].append(len(units))
                 units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
                               WORD_SEPARATOR.join(words), u.commitments, max(1, len(words))])
-                text_chars.update(text)
-                text_chars.update(unicodedata.normalize("NFKC", text).lower())
-        for h in heads:
-            chars.update(h)
-        # Only pairs that can matter: the Simplified side occurs in the plan
-        # (a query in Traditional can find it) or the Traditional side does
-        # (the plan's own text is normalised with the same table).
-        t2s = "".join(t + s for t, s in sorted(t2s_all.items()) if s in chars or t in chars)
-        # The Traditional characters the units' own text holds: the browser
-        # maps just these when it normalises the whole plan at start-up.
-        t2s_text = "".join(sorted(c for c in text_chars if c in t2s_all))
-        return {"v": 1, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units, "t2s": t2s,
-                "t2sText": t2s_text}
+        for key, texts in (("heads", heads), ("titles", [p["title"] for p in pages])):
+            for i, text in enumerate(texts):
+                corpus.append(textform.compare_form(text))
+                if corpus[-1] != quick_form(text):
+                    forms[key].append(i)
+        corpus += [textform.compare_form(t) for t in self.other_text]
+        tables = textform.browser_tables(corpus)
+        return {"v": 2, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units,
+                "forms": forms, **tables}
 
     def write(self, site_dir: Path) -> Path:
         out = site_dir / INDEX_PATH

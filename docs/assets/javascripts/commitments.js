@@ -2,6 +2,13 @@
 // place, without a server. Without JavaScript the form stays hidden and the
 // whole list shows. The filter state is kept in the address (?chapter=&q=&status=)
 // so a filtered view can be shared.
+//
+// The keyword is compared as search compares it: the search engine's
+// comparison form (full-width and half-width, case, invisible characters,
+// Traditional and regional variants, look-alikes, thousands separators),
+// so the engine and its index load when a keyword is first used. Nothing
+// filters, and the address is not rewritten, while an input method is
+// composing (typing.js).
 (function () {
   "use strict";
   function setup() {
@@ -15,11 +22,33 @@
     var count = form.querySelector("#commit-count");
     var items = Array.prototype.slice.call(groups.querySelectorAll("li.commit"));
     var total = items.length;
-    var texts = items.map(function (li) { return li.textContent.replace(/\s+/g, "").toLowerCase(); });
+    var engine = null;
+    var texts = null;             // each item's text in comparison form
+    var loading = false;
+
+    // The engine, then the items' forms; apply() again once they are here.
+    function need() {
+      if (loading) return;
+      loading = true;
+      form.setAttribute("data-filter-state", "loading");
+      window.PlanSearchUI.engine().then(function (e) {
+        engine = e;
+        texts = items.map(function (li) { return e.compareForm(li.textContent); });
+        apply();
+      }, function () {
+        loading = false;
+        count.textContent = "关键词筛选暂不可用（搜索索引加载失败），请刷新页面重试。";
+        form.setAttribute("data-filter-state", "error");
+      });
+    }
 
     function apply() {
       var ch = chapter.value, st = status.value;
-      var words = keyword.value.toLowerCase().split(/\s+/).filter(Boolean);
+      if (keyword.value.trim() && !engine) {
+        need();
+        return;
+      }
+      var words = engine ? engine.terms(keyword.value) : [];
       var shown = 0;
       items.forEach(function (li, i) {
         var ok = (!ch || li.dataset.chapter === ch) && (!st || li.dataset.status === st) &&
@@ -37,6 +66,8 @@
       if (st) params.set("status", st);
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      form.setAttribute("data-filter-state", "done");
+      form.setAttribute("data-filter-query", keyword.value);
     }
 
     var params = new URLSearchParams(location.search);
@@ -45,7 +76,8 @@
     if (params.get("status")) status.value = params.get("status");
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     [chapter, status].forEach(function (el) { el.addEventListener("change", apply); });
-    keyword.addEventListener("input", apply);
+    window.PlanTyping.watch(keyword, apply);
+    keyword.addEventListener("focus", need);     // the engine is ready by the first key
     form.hidden = false;
     apply();
   }

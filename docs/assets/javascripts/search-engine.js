@@ -10,74 +10,167 @@
 // through the words of the plan), to rank results (BM25 over the words) and
 // to suggest words.
 //
-// Matching itself never depends on the words: text and query are both
-// normalised (NFKC, lower case, Traditional → Simplified, whitespace
-// dropped) and compared as plain substrings, so 运河 finds 大运河 and 2025年
-// finds 2025年 whatever jieba made of them.
+// Matching itself never depends on the words: text and query are both in
+// comparison form (compareForm: NFKC, case folded, white space and
+// invisible characters out, look-alikes folded, thousands separators out,
+// Traditional and regional variants → Simplified) and compared as plain
+// substrings, so 运河 finds 大运河 and 2025年 finds 2025年 whatever jieba
+// made of them.
 (function () {
   "use strict";
 
-  var SEP = "\t";               // between words, in the index and in the stream
-  var WS = /\s/;
+  var SEP = "\x7f";             // between words, in the index and in the stream (DEL)
   // Words that are only punctuation or symbols are left out when a phrase
   // is cut into words: 「两新一智」 looks for 两新一智.
   var PUNCT = /^[\p{P}\p{S}]+$/u;
   var ALNUM = /^[0-9a-z.%]$/;
   var WS_ALL = /\s+/g;
-  var WS_BUT_SEP = /[^\S\t]+/g; // the text never holds a tab: the index cut it at whitespace
   var UNIT = "\u0002";         // between units in the stream
   var MAX_WORD = 12;            // longest word tried when cutting a query
 
-  // One character as search compares it (for highlighting: the mapping of
-  // each normalised character back to the text), memoised per engine.
-  function normChar(ch, t2s, cache) {
-    var known = cache[ch];
-    if (known !== undefined) return known;
-    return (cache[ch] = normOne(ch, t2s));
+  // The comparison form, as scripts/plansite/textform.py defines it: the
+  // browser's NFKC and lower case, then the index's tables.
+  var REMOVE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]/gu;
+  var THOUSANDS = /(?<=[0-9])[,\u066c](?=[0-9]{3}(?![0-9]))/g;
+  var SPLIT = /\p{White_Space}+/u;
+
+  // textform.pack's text: "KEYS VALUES key:value …" (one-character entries
+  // as two aligned strings, then the longer ones). The table is built on
+  // first need: most texts hold none of the keys, which indexOf tells.
+  function Stage(text) {
+    var parts = (text || "").split(" ");
+    this.keys = parts[0] || "";
+    this.values = parts[1] || "";
+    this.others = parts.slice(2).filter(Boolean);
+    this.firsts = this.others.map(function (e) { return e[0]; }).join("");
+    this.table = null;
+    this.longest = 0;
   }
 
-  function normOne(ch, t2s) {
-    var code = ch.codePointAt(0);
-    if (code < 128) return WS.test(ch) ? "" : ch.toLowerCase();
-    if (code >= 0x4e00 && code <= 0x9fff) return t2s[ch] || ch;
-    var s = ch.normalize("NFKC").toLowerCase();
-    var out = "";
-    for (var c of s) {
-      if (!WS.test(c)) out += t2s[c] || c;
+  Stage.prototype.holdsKey = function (s) {
+    for (var i = 0; i < s.length; i++) {
+      if (this.keys.indexOf(s[i]) >= 0 || this.firsts.indexOf(s[i]) >= 0) return true;
     }
-    return out;
-  }
+    return false;
+  };
 
-  // Text as search compares it: NFKC, lower case, whitespace out,
-  // Traditional → Simplified (the browser's own fast string operations for
-  // the first three; the table, character by character, for short texts).
-  function normText(text, t2s) {
-    var s = String(text).normalize("NFKC").toLowerCase().replace(WS_ALL, "");
+  Stage.prototype.build = function () {
+    var table = this.table = Object.create(null);
+    var keys = Array.from(this.keys);
+    var values = Array.from(this.values);
+    var longest = 1;
+    for (var i = 0; i < keys.length; i++) {
+      table[keys[i]] = values[i];
+      if (keys[i].length > longest) longest = keys[i].length;   // 2 for an astral character
+    }
+    this.others.forEach(function (e) {
+      var at = e.indexOf(":");
+      table[e.slice(0, at)] = e.slice(at + 1);
+      if (at > longest) longest = at;
+    });
+    this.longest = longest;
+  };
+
+  // Forward maximum matching over one stage; with a map m ({norm, starts,
+  // ends}), where each character comes from.
+  function maxMatch(s, stage, m) {
+    if (!stage.holdsKey(s)) return m || s;
+    if (!stage.table) stage.build();
     var out = "";
-    for (var ch of s) out += t2s[ch] || ch;
-    return out;
+    var starts = m ? [] : null;
+    var ends = m ? [] : null;
+    var i = 0;
+    var n = s.length;
+    while (i < n) {
+      var value;
+      var k = 0;
+      for (k = Math.min(stage.longest, n - i); k > 0; k--) {
+        value = stage.table[s.substr(i, k)];
+        if (value !== undefined) break;
+      }
+      if (k === 0) { value = s[i]; k = 1; }
+      out += value;
+      if (m) {
+        for (var j = 0; j < value.length; j++) {
+          var same = value.length === k;
+          starts.push(m.starts[same ? i + j : i]);
+          ends.push(m.ends[same ? i + j : i + k - 1]);
+        }
+      }
+      i += k;
+    }
+    return m ? { norm: out, starts: starts, ends: ends } : out;
   }
 
-  // The same, character by character, with where each normalised character
-  // comes from in the text (for highlighting; only for units shown).
-  function normalise(text, t2s, cache, withMap) {
+  function TextForm(data) {
+    var f = new Stage(data.fold);
+    f.build();
+    this.fold = f.table;
+    var keys = Object.keys(this.fold);
+    this.foldPattern = keys.length ? new RegExp("[" + keys.map(function (c) {
+      return "\\u{" + c.codePointAt(0).toString(16) + "}";
+    }).join("") + "]", "gu") : null;
+    var fold = this.fold;
+    this.foldOne = function (c) { return fold[c]; };
+    this.stages = (data.variants || []).map(function (t) { return new Stage(t); });
+    this.cache = Object.create(null);
+  }
+
+  // The comparison form of a text (string → string).
+  TextForm.prototype.form = function (text) {
+    var s = String(text == null ? "" : text).normalize("NFKC").toLowerCase();
+    if (this.foldPattern) s = s.replace(this.foldPattern, this.foldOne);
+    s = s.replace(REMOVE, "").replace(THOUSANDS, "");
+    for (var i = 0; i < this.stages.length; i++) s = maxMatch(s, this.stages[i]);
+    return s;
+  };
+
+  // One character, without its neighbours (memoised).
+  TextForm.prototype.charForm = function (ch) {
+    var known = this.cache[ch];
+    if (known !== undefined) return known;
+    var out = "";
+    for (var c of ch.normalize("NFKC").toLowerCase()) {
+      var f = this.fold[c];
+      out += (f !== undefined ? f : c).replace(REMOVE, "");
+    }
+    return (this.cache[ch] = out);
+  };
+
+  // The same, character by character, with where each character of it comes
+  // from (UTF-16 offsets, never inside a surrogate pair): equal to
+  // form(text) but for combining sequences NFKC merges only when together.
+  TextForm.prototype.map = function (text) {
     var norm = "";
-    var starts = withMap ? [] : null;
-    var ends = withMap ? [] : null;
+    var starts = [];
+    var ends = [];
     var i = 0;
     for (var ch of text) {
-      var n = normChar(ch, t2s, cache);
-      if (withMap) {
-        for (var k = 0; k < n.length; k++) {
-          starts.push(i);
-          ends.push(i + ch.length);
-        }
+      var n = this.charForm(ch);
+      for (var k = 0; k < n.length; k++) {
+        starts.push(i);
+        ends.push(i + ch.length);
       }
       norm += n;
       i += ch.length;
     }
-    return { norm: norm, starts: starts, ends: ends };
-  }
+    var m = { norm: norm, starts: starts, ends: ends };
+    THOUSANDS.lastIndex = 0;
+    if (THOUSANDS.test(norm)) {
+      var keep = { norm: "", starts: [], ends: [] };
+      var drop = new Set();
+      norm.replace(THOUSANDS, function (_, at) { drop.add(at); return ""; });
+      for (var j = 0; j < norm.length; j++) {
+        if (drop.has(j)) continue;
+        keep.norm += norm[j];
+        keep.starts.push(starts[j]);
+        keep.ends.push(ends[j]);
+      }
+      m = keep;
+    }
+    for (var s = 0; s < this.stages.length; s++) m = maxMatch(m.norm, this.stages[s], m);
+    return m;
+  };
 
   // Characters that can merge with their neighbours when normalised: the
   // ones whose compatibility decomposition starts with a combining mark
@@ -89,11 +182,13 @@
   var SURROGATE = /[\ud800-\udfff]/;
   var SPACES = /\s/g;
 
-  // The map of normalise(text, …, true) as {norm, starts(i), ends(i)}, found
+  // The map of TextForm.map(text) as {norm, starts(i), ends(i)}, found
   // without normalising each character, when the text is one of the plain
-  // ones (nearly all the plan): nothing in it can merge, and its normalised
-  // form is exactly as long as the text without whitespace, so no
-  // character grew either (none shrinks to nothing but whitespace): each
+  // ones (nearly all the plan): its comparison form is what the quick pass
+  // at start-up makes of it (NFKC, lower case, \s out: the index lists the
+  // units where it is not, "forms"), nothing in it can merge, and that form
+  // is exactly as long as the text without whitespace, so no character grew
+  // either (none shrinks to nothing but whitespace in the quick pass): each
   // character that is not whitespace became exactly one. Then a position
   // in the normalised text is its position in the text plus the
   // whitespace before it. null when that does not hold.
@@ -110,7 +205,7 @@
     return { norm: norm, starts: at, ends: function (i) { return at(i) + 1; } };
   }
 
-  // The same map from normalise()'s arrays.
+  // The same map from TextForm.map()'s arrays.
   function arrayMap(n) {
     return {
       norm: n.norm,
@@ -137,7 +232,7 @@
 
   // A plan unit. Its text (and label) are worked out when first asked for:
   // only the units a search shows need them.
-  function Unit(row, order, norm, normWords) {
+  function Unit(row, order, norm, normWords, quick) {
     this.order = order;
     this.id = row[0];
     this.page = row[1];
@@ -151,6 +246,7 @@
     this.length = row[9];        // how many words
     this.norm = norm;            // normalised text
     this.normWords = normWords;  // normalised words, SEP around each
+    this.quick = quick;          // its form is the quick pass's (oneToOne may serve)
     this.plain = null;
     this.map = null;             // normalised position → position in the text
   }
@@ -164,30 +260,33 @@
   function Engine(data) {
     this.c = data.const;
     this.pages = data.pages;
-    var t2s = Object.create(null);
-    var pairs = Array.from(data.t2s);
-    for (var i = 0; i + 1 < pairs.length; i += 2) t2s[pairs[i]] = pairs[i + 1];
-    this.t2s = t2s;
-    this.charCache = Object.create(null);
-    this.heads = data.heads.map(function (h) { return normText(h, t2s); });
+    var form = this.textForm = new TextForm(data);
+    var forms = data.forms || {};
+    // headings and page titles (for ranking): the quick pass, or the full
+    // form for those the index lists
+    function formOf(listed) {
+      var full = new Set(listed || []);
+      return function (text, i) {
+        return full.has(i) ? form.form(text) : text.normalize("NFKC").toLowerCase().replace(WS_ALL, "");
+      };
+    }
+    this.heads = data.heads.map(formOf(forms.heads));
     this.headText = data.heads;
-    this.pageTitles = data.pages.map(function (pg) { return normText(pg.title, t2s); });
+    var title = formOf(forms.titles);
+    this.pageTitles = data.pages.map(function (pg, i) { return title(pg.title, i); });
     // All the plan's words, normalised in one go, in one stream: SEP around
     // every word, UNIT between units. A unit's normalised text is its
     // stretch of the stream without the SEPs; how often a word stands as a
     // word is a count of SEP + word + SEP, worked out when a query needs it
-    // (freq()). Traditional characters are mapped with a pattern of just
-    // those the plan's text holds (the index lists them: usually none).
+    // (freq()). This quick pass gives nearly every unit its comparison form;
+    // the few it does not (index: forms) get it word by word in the stream
+    // and whole for matching (words may differ where they meet: 1 , 000).
     var rows = data.units;
-    var stream = (SEP + rows.map(function (u) { return u[7]; }).join(SEP + UNIT + SEP) + SEP)
-      .normalize("NFKC").toLowerCase().replace(WS_BUT_SEP, "");
-    var inText = Array.from(data.t2sText || "");
-    if (inText.length) {
-      var pattern = new RegExp("[" + inText.map(function (c) {
-        return "\\u{" + c.codePointAt(0).toString(16) + "}";
-      }).join("") + "]", "gu");
-      stream = stream.replace(pattern, function (c) { return t2s[c] || c; });
-    }
+    var full = new Set(forms.units || []);
+    var stream = (SEP + rows.map(function (u, i) {
+      // (SEP would be removed: a private-use character stands in for it)
+      return full.has(i) ? form.form(u[7].split(SEP).join("\ue000")).split("\ue000").join(SEP) : u[7];
+    }).join(SEP + UNIT + SEP) + SEP).normalize("NFKC").toLowerCase().replace(WS_ALL, "");
     this.stream = stream;
     var norms = stream.split(SEP).join("").split(UNIT);   // faster than a global replace
     var words = stream.split(UNIT);
@@ -196,7 +295,8 @@
     this.units = rows.map(function (u, order) {
       total += u[9];
       if (norms[order].length > longest) longest = norms[order].length;
-      return new Unit(u, order, norms[order], words[order]);
+      var quick = !full.has(order);
+      return new Unit(u, order, quick ? norms[order] : form.form(u[7].split(SEP).join("")), words[order], quick);
     });
     this.total = total;
     this.avgLength = total / Math.max(1, this.units.length);
@@ -236,7 +336,7 @@
   // The unit's label (a 专栏 item's lead, an indicator's name), normalised.
   Engine.prototype.label = function (unit) {
     if (unit.labelEnd <= unit.labelStart) return "";
-    return normText(unit.text.slice(unit.labelStart, unit.labelEnd), this.t2s);
+    return this.textForm.form(unit.text.slice(unit.labelStart, unit.labelEnd));
   };
 
   // Words of the plan by frequency, for suggestions (made on first need).
@@ -253,8 +353,10 @@
     return this.wordsByFrequency;
   };
 
-  Engine.prototype.norm = function (text) {
-    return normText(text, this.t2s);
+  // The comparison form of a text (string → string): the one every caller
+  // uses (search, highlight, the 承诺清单 filter), and the tests.
+  Engine.prototype.compareForm = function (text) {
+    return this.textForm.form(text);
   };
 
   // Cut a normalised phrase into words the way jieba does: the most probable
@@ -308,12 +410,21 @@
     });
   }
 
+  // The terms of a query (textform.query_terms): the parts between white
+  // space, in comparison form; a part of only punctuation and symbols is no
+  // term (a query of nothing else is empty: it would match nearly all).
+  Engine.prototype.terms = function (query) {
+    var self = this;
+    return uniq(String(query == null ? "" : query).normalize("NFKC").split(SPLIT)
+      .map(function (t) { return self.compareForm(t); })
+      .filter(function (t) { return t && !PUNCT.test(t); }));
+  };
+
   // The query → what to look for. mode: "empty" | "exact" | "fallback" | "none".
   Engine.prototype.plan = function (query) {
     var raw = String(query == null ? "" : query);
-    var spaced = raw.normalize("NFKC");
     var self = this;
-    var terms = uniq(spaced.split(/\s+/).map(function (t) { return self.norm(t); }).filter(Boolean));
+    var terms = this.terms(raw);
     var phrase = terms.join("");
     var shown = raw.trim().replace(/\s+/g, " ");
     if (!terms.length) return { mode: "empty", terms: [], shown: shown };
@@ -321,9 +432,14 @@
     if (longest > this.longest) return { mode: "tooLong", terms: terms, shown: shown, length: Array.from(raw.trim()).length };
     var found = this.match(terms);
     if (found.length) return { mode: "exact", terms: terms, found: found, shown: shown };
+    // Not found as written: the phrase cut into words of the plan of two or
+    // more characters each (never a lone character, digit or letter, nor
+    // punctuation) lists the units holding them all; if any part is no such
+    // word, nothing is listed (suggestions, not fragments).
     if (terms.length === 1 && Array.from(phrase).length <= this.c.segmentMaxLength) {
       var words = uniq(this.segment(phrase).filter(function (w) { return !PUNCT.test(w); }));
-      if (words.length && !(words.length === 1 && words[0] === phrase)) {
+      var meaningful = words.every(function (w) { return Array.from(w).length > 1 && self.freq(w) > 0; });
+      if (words.length && meaningful && !(words.length === 1 && words[0] === phrase)) {
         found = this.match(words);
         if (found.length) return { mode: "fallback", terms: words, found: found, shown: shown };
       }
@@ -348,7 +464,7 @@
   // Occurrences of the terms in a unit: count and merged ranges in its text.
   Engine.prototype.occurrences = function (unit, terms) {
     // map.norm equals unit.norm but for exotic combining sequences
-    if (!unit.map) unit.map = oneToOne(unit.text, unit.norm) || arrayMap(normalise(unit.text, this.t2s, this.charCache, true));
+    if (!unit.map) unit.map = (unit.quick && oneToOne(unit.text, unit.norm)) || arrayMap(this.textForm.map(unit.text));
     return this.rangesIn(unit.map, terms);
   };
 
@@ -378,8 +494,7 @@
   Engine.prototype.highlight = function (query, text) {
     var p = this.plan(query);
     if (p.mode !== "exact" && p.mode !== "fallback") return [];
-    var n = normalise(text, this.t2s, this.charCache, true);
-    return this.rangesIn(arrayMap(n), p.terms).ranges;
+    return this.rangesIn(arrayMap(this.textForm.map(text)), p.terms).ranges;
   };
 
   Engine.prototype.search = function (query) {
@@ -445,7 +560,8 @@
         self.segment(t).forEach(function (w) { if (Array.from(w).length > 1 && !PUNCT.test(w)) add(w); });
       }
     });
-    var chars = new Set(Array.from(phrase).filter(function (c) { return !PUNCT.test(c); }));
+    // (shared digits and Latin letters say nothing: 1,000万元 is not like 511)
+    var chars = new Set(Array.from(phrase).filter(function (c) { return !PUNCT.test(c) && !ALNUM.test(c); }));
     if (chars.size && out.length < limit) {
       var scored = [];
       this.words().forEach(function (w) {
@@ -462,7 +578,7 @@
 
   // Words of the plan that start with what is typed (suggestions as you type).
   Engine.prototype.complete = function (query) {
-    var q = this.norm(query);
+    var q = this.compareForm(query);
     if (!q) return [];
     var out = [];
     var words = this.words();
@@ -480,7 +596,9 @@
   // for the tests: the fast map must equal the one made character by character
   Engine.MERGING = MERGING;
   Engine.mapText = function (engine, text, norm, slow) {
-    return slow ? arrayMap(normalise(text, engine.t2s, engine.charCache, true)) : oneToOne(text, norm);
+    // (the quick map serves only text whose form is the quick pass's)
+    var quick = text.normalize("NFKC").toLowerCase().replace(WS_ALL, "") === norm;
+    return slow ? arrayMap(engine.textForm.map(text)) : quick ? oneToOne(text, norm) : null;
   };
 
   window.PlanSearchEngine = Engine;

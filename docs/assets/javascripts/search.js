@@ -9,7 +9,10 @@
 (function () {
   "use strict";
   if (window.PlanSearchUI) return;   // included twice: the first one serves
-  window.PlanSearchUI = true;
+  // PlanSearchUI.engine(): a promise of the engine (loading it on first
+  // use), for other code of the site that compares text the same way
+  // (the 承诺清单 filter).
+  window.PlanSearchUI = {};
   // Performance marks (plan-search:*) let the benchmark see where time goes.
   function mark(name) {
     if (window.performance && performance.mark) performance.mark("plan-search:" + name);
@@ -73,6 +76,8 @@
     }
     return loading;
   }
+
+  window.PlanSearchUI.engine = load;
 
   // -- building blocks ---------------------------------------------------------
   function el(tag, attrs, children) {
@@ -245,7 +250,10 @@
     var query = params.get("q") || "";
     var state = { order: params.get("order") === "plan" ? "plan" : "rank", ch: params.get("ch") || "", kind: params.get("kind") || "", commit: params.get("commit") === "1" ? "1" : "" };
     var input = document.querySelector("[data-search-page-input]");
-    if (input) input.value = query;
+    if (input) {
+      input.value = query;
+      window.PlanTyping.watch(input, function () {});   // an input method's Enter does not submit
+    }
     var shown = false;
     container.setAttribute("data-state", "loading");
     if (ready()) {
@@ -368,7 +376,7 @@
     var panel = box.querySelector("[data-search-instant]");
     var toggle = document.getElementById("__search");
     if (!input || !panel) return;
-    var composing = false;
+    var typing = null;
     var pending = 0;
 
     function open() {
@@ -383,12 +391,11 @@
       input.blur();
     }
     function schedule() {
-      if (composing) return;
       cancelAnimationFrame(pending);
       pending = requestAnimationFrame(function () { load().then(run); });
     }
     function run(engine) {
-      if (composing) return;
+      if (typing.composing()) return;
       var query = input.value;
       if (panel.getAttribute("data-query") === query && panel.getAttribute("data-state") === "done") return;
       var res = engine.search(query);
@@ -397,6 +404,8 @@
       var runs = Number(panel.getAttribute("data-runs") || 0) + 1;
       panel.setAttribute("data-runs", String(runs));
       if (res.mode === "empty") {
+        // only punctuation, symbols or invisible characters: say so
+        if (query.trim()) panel.appendChild(el("p", { className: "plan-search__message", text: engine.c.messages.empty }));
         panel.setAttribute("data-state", "done");
         return;
       }
@@ -418,12 +427,7 @@
     }
 
     input.addEventListener("focus", open);
-    input.addEventListener("compositionstart", function () { composing = true; });
-    input.addEventListener("compositionend", function () { composing = false; schedule(); });
-    input.addEventListener("input", function (e) {
-      if (e.isComposing || composing) return;
-      schedule();
-    });
+    typing = window.PlanTyping.watch(input, schedule);
     input.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { e.preventDefault(); close(); }
     });
