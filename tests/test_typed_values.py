@@ -142,3 +142,13 @@ def test_an_integer_field_refuses_what_is_not_a_plain_integer(tmp_path, text):
     (problem,) = exc.value.problems
     assert problem.path == "indicators[0].number" and problem.line == 16
     assert f'"{text}"' in problem.message and "（序号）" in problem.message
+
+
+def test_chapter_front_matter_is_read_as_typed():
+    """A chapter's front matter goes through the same failsafe reading as
+    tables/: YAML 1.1 would read 1:12 as 72, 010 as 8 and yes as True."""
+    from plansite.chapters import split_front_matter
+
+    meta, body, lines = split_front_matter("---\ntitle: 1:12\nchapters: [ch01, 010, yes]\n---\n\n# 第一篇\n")
+    assert meta == {"title": "1:12", "chapters": ["ch01", "010", "yes"]}
+    assert body == "\n# 第一篇\n" and lines == 4

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamltext
 from .messages import yaml_problem
 from .numerals import chinese_to_int
 from .problems import Problem
@@ -93,13 +94,17 @@ class Chapter:
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
-    """Return (meta, body, number of lines taken by the front matter)."""
+    """Return (meta, body, number of lines taken by the front matter): meta
+    maps field names to text (or lists of text), as typed. Raises yaml.YAMLError."""
     if not text.startswith("---\n"):
         return {}, text, 0
     end = text.find("\n---\n", 4)
     if end < 0:
         return {}, text, 0
-    meta = yaml.safe_load(text[4:end]) or {}
+    # The same failsafe reading as tables/ (yamltext): a title is its text as
+    # typed (`title: 1:12` stays 1:12, not YAML 1.1's 72).
+    loaded = yamltext.compose(text[4:end])
+    meta = loaded.data if loaded is not None and loaded.data is not None else {}
     head = text[: end + 5]
     return meta, text[end + 5:], head.count("\n")
 
