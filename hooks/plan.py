@@ -65,6 +65,8 @@ def on_files(files, config):
         f = File.generated(config, page.src_uri, content=page.markdown)
         f.edit_uri = page.edit
         files.append(f)
+    for data in site.files.values():    # MkDocs copies a file that is not Markdown as it is
+        files.append(File.generated(config, data.src_uri, content=data.data))
     bundles = config[ASSETS]
     try:
         joined = bundles.contents(Path(config["docs_dir"]))

@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
             path = args.out / page.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
+        for data in site.files.values():
+            path = args.out / data.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data.data)
     units = len(site.plan.units())
     print(f"检查通过：{len(site.plan.chapters)} 章，{units} 个段落，"
           f"{len(site.model.indicators)} 项指标，{len(site.model.boxes)} 个专栏，"

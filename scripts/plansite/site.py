@@ -1,8 +1,12 @@
 """Load → validate → render: the whole generated part of the site.
 
-``build(root)`` returns every generated page as Markdown (MkDocs turns them
-into virtual files) and the navigation; it raises ``BuildError`` with every
-problem found, so nothing is written when the sources are wrong.
+``build(root)`` returns every generated page as Markdown, the data files and
+the navigation; it raises ``BuildError`` with every problem found, so
+nothing is written when the sources are wrong.
+
+Feature modules describe their pages (``pages.PageSpec``): the plan's own
+(chapters, indicators, boxes) are described here, issue 4's by ``tracking``.
+``SiteBuild`` is the one builder that renders and registers them all.
 """
 from __future__ import annotations
 
@@ -10,30 +14,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import commitments, integrity, tracking
+from . import commitments, integrity
 from .chapters import Chapter, Marker, Plan, Section, Unit, load_plan
 from .model import Box, Model, build_model
+from .pages import DataFile, Page, PageSpec
 from .problems import BuildError, Problem
 from .render import environment, one_block
 from .tables import load_tables
+from .tracking import Tracking
 
 DOC_MARKER = re.compile(r"<!--\s*plan-structure\s*-->")
-
-
-@dataclass
-class Page:
-    src_uri: str
-    markdown: str
-    edit: str | None      # repository path of the file an editor changes
-    title: str
 
 
 @dataclass
 class SiteBuild:
     root: Path
     model: Model
+    tracking: Tracking
     pages: dict[str, Page] = field(default_factory=dict)
-    tracking: tracking.Tracking | None = None
+    files: dict[str, DataFile] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.env = environment(self.root)
@@ -52,7 +51,7 @@ class SiteBuild:
             nav.append({part.title: children})
         nav.append({"指标": "indicators/index.md"})
         nav.append({"专栏": "boxes/index.md"})
-        nav += self.tracking.nav() if self.tracking else []
+        nav += self.tracking.nav()
         nav.append({"编辑指南": "editing.md"})
         return nav
 
@@ -89,23 +88,27 @@ class SiteBuild:
             return self._render("blocks/box.html.j2", box=thing, page=page)
         return self._render(f"blocks/{thing.key}.html.j2", table=thing, page=page)
 
-    def render_pages(self) -> None:
+    def plan_pages(self) -> list[PageSpec]:
+        """The plan's own pages: chapters, indicators, boxes and their lists."""
         m = self.model
-        for c in self.plan.all:
-            self._add(c.src_uri, "pages/chapter.md.j2", f"chapters/{c.path.name}", c.title,
-                      chapter=c, blocks=self.chapter_blocks(c), related=m.tables_in(c))
-        self._add("indicators/index.md", "pages/indicators.md.j2", None, "指标")
-        for ind in m.indicators:
-            self._add(ind.src_uri, "pages/indicator.md.j2", ind.table.file.path, ind.name, ind=ind)
-        self._add("boxes/index.md", "pages/boxes.md.j2", None, "专栏")
-        for box in m.boxes.values():
-            self._add(box.src_uri, "pages/box.md.j2", box.file.path, box.heading, box=box)
-        if self.tracking:
-            self.tracking.add_pages(self)
+        specs = [PageSpec(c.src_uri, "pages/chapter.md.j2", f"chapters/{c.path.name}", c.title,
+                          {"chapter": c, "blocks": self.chapter_blocks(c), "related": m.tables_in(c)})
+                 for c in self.plan.all]
+        specs.append(PageSpec("indicators/index.md", "pages/indicators.md.j2", None, "指标"))
+        specs += [PageSpec(ind.src_uri, "pages/indicator.md.j2", ind.table.file.path, ind.name, {"ind": ind})
+                  for ind in m.indicators]
+        specs.append(PageSpec("boxes/index.md", "pages/boxes.md.j2", None, "专栏"))
+        specs += [PageSpec(box.src_uri, "pages/box.md.j2", box.file.path, box.heading, {"box": box})
+                  for box in m.boxes.values()]
+        return specs
 
-    def _add(self, src_uri: str, template: str, edit: str | None, title: str, **context) -> None:
-        md = self._render(template, page=src_uri, **context)
-        self.pages[src_uri] = Page(src_uri, md, edit, title)
+    def render_pages(self) -> None:
+        """Render every page the features describe; register the data files."""
+        for spec in self.plan_pages() + self.tracking.pages():
+            md = self._render(spec.template, page=spec.src_uri, **spec.context)
+            self.pages[spec.src_uri] = Page(spec.src_uri, md, spec.edit, spec.title)
+        for f in self.tracking.files():
+            self.files[f.src_uri] = f
 
 
 def build(root: Path) -> SiteBuild:
@@ -119,7 +122,7 @@ def build(root: Path) -> SiteBuild:
     problems += commitments.check(plan, tables)
     if problems:
         raise BuildError(problems)
-    site = SiteBuild(root, build_model(plan, tables))
-    site.tracking = tracking.Tracking.build(root, site.model, tables)
+    model = build_model(plan, tables)
+    site = SiteBuild(root, model, Tracking.build(root, model, tables))
     site.render_pages()
     return site
