@@ -4,7 +4,7 @@ Traditional → Simplified pairs."""
 from __future__ import annotations
 
 import pytest
-from plansite import search_index
+from plansite import search_index, segments
 from support.site import ROOT
 
 HTML = """
@@ -65,7 +65,7 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
 
 
 def test_project_dictionary_lists_the_plan_terms():
-    terms = [t.split()[0] for t in search_index.read_terms(ROOT / search_index.TERMS_FILE)]
+    terms = [t.split()[0] for t in segments.read_terms(ROOT / segments.TERMS_FILE)]
     for term in ["两新一智", "老城厢", "大运河文化带", "皇粮浜", "殷杏泰", "邹区镇"]:
         assert term in terms
     chapters = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "chapters").glob("*.md"))

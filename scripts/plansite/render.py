@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .model import show_value
-from .urls import relative
+from .urls import page_url
 
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|!])")
@@ -47,7 +47,21 @@ def src_link(target: str, source: str, anchor: str | None = None) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def environment(root: Path) -> jinja2.Environment:
+def absolute(base: str):
+    """``url(target, anchor)`` for templates: the URL of page ``target``
+    (a src_uri) from the site's root path ``base`` ("/zhonglou-plan/").
+
+    Absolute, because links in raw HTML are resolved differently by the
+    engines: MkDocs leaves a relative one as written (relative to the built
+    page), Zensical resolves it against the source .md file, which is one
+    level up. Both leave an absolute path alone."""
+    def url(target: str, anchor: str | None = None) -> str:
+        path = base + page_url(target)
+        return f"{path}#{anchor}" if anchor else path
+    return url
+
+
+def environment(root: Path, base: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / "templates"),
         autoescape=True,
@@ -57,7 +71,7 @@ def environment(root: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(inline=inline, md_text=md_text, value=show_value, snippet=snippet)
-    env.globals.update(url=relative, src_link=src_link)
+    env.globals.update(url=absolute(base), src_link=src_link)
     return env
 
 

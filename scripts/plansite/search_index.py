@@ -36,17 +36,17 @@ segmentation), so the file stays small.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .segments import Segmenter
+
 INDEX_PATH = "search/plan-index.js"
 INDEX_GLOBAL = "PlanSearchIndex"
 INDEX_EVENT = "plan-search-index"       # dispatched on document once the index is set
-TERMS_FILE = "tables/search-terms.txt"
 WORD_SEPARATOR = "\t"
 WHITESPACE = re.compile(r"\s+")
 
@@ -262,39 +262,13 @@ def collapse(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 # -- the index -------------------------------------------------------------------
 
-def read_terms(path: Path) -> list[str]:
-    """The project dictionary: one term a line, optionally followed by a
-    frequency and a part of speech (jieba's user dictionary format); lines
-    starting with # are comments."""
-    if not path.exists():
-        return []
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
-
-
-def tokenizer(root: Path):
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    for line in read_terms(root / TERMS_FILE):
-        parts = line.split()
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        tag = parts[2] if len(parts) > 2 else None
-        tk.add_word(parts[0], freq, tag)
-    return tk
-
-
 @dataclass
 class Collector:
     """Gathers chapter pages during a build; ``write`` makes the index."""
     root: Path
     order: list[str]                          # src_uris in reading order
     pages: dict[str, tuple[str, str, list[RawUnit]]] = field(default_factory=dict)
+    cache: Path | None = None                 # where the segmenter keeps its caches between builds
 
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
         """A rendered page; ``title`` is used when the page has no h1 of its
@@ -309,7 +283,7 @@ class Collector:
         return [self.pages[u] for u in sorted(self.pages, key=lambda u: (rank.get(u, len(rank)), u))]
 
     def index(self) -> dict:
-        tk = tokenizer(self.root)
+        segmenter = Segmenter(self.root, self.cache)
         t2s_all = load_t2s()
         pages, heads, units = [], [], []
         head_index: dict[str, int] = {}
@@ -328,13 +302,14 @@ class Collector:
             pages.append({"url": url, "title": title})
             for u in raw_units:
                 text, ls, le = collapse(u.text, *u.label)
-                words = [w for w in tk.cut(text, HMM=True) if w]
+                words = segmenter.cut(text)
                 assert WORD_SEPARATOR not in text
                 chars.update(text)
                 units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
                               WORD_SEPARATOR.join(words), u.commitments, max(1, len(words))])
                 text_chars.update(text)
                 text_chars.update(unicodedata.normalize("NFKC", text).lower())
+        segmenter.save()
         for h in heads:
             chars.update(h)
         # Only pairs that can matter: the Simplified side occurs in the plan

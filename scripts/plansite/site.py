@@ -34,20 +34,24 @@ class SiteBuild:
     pages: dict[str, Page] = field(default_factory=dict)
     files: dict[str, DataFile] = field(default_factory=dict)
 
+    base: str = "/"       # site_url's path: links in raw HTML are absolute from it
+
     def __post_init__(self) -> None:
-        self.env = environment(self.root)
+        self.env = environment(self.root, self.base)
 
     @property
     def plan(self) -> Plan:
         return self.model.plan
 
     def nav(self) -> list:
+        """MkDocs' nav structure: [{title: src_uri or [children]}], titles as
+        plain text."""
         plan = self.plan
         nav: list = [{"首页": "index.md"}]
         nav += [{c.title: c.src_uri} for c in plan.preamble]
         for part in plan.parts:
             children = [{"本篇概览": part.src_uri}]
-            children += [{c.title: c.src_uri} for c in self.plan.chapters_of(part)]
+            children += [{c.title: c.src_uri} for c in plan.chapters_of(part)]
             nav.append({part.title: children})
         nav.append({"指标": "indicators/index.md"})
         nav.append({"专栏": "boxes/index.md"})
@@ -55,11 +59,11 @@ class SiteBuild:
         nav.append({"编辑指南": "editing.md"})
         return nav
 
-    def render_docs_page(self, markdown: str, src_uri: str) -> str:
+    def render_docs_page(self, markdown: str) -> str:
         """Expand markers in hand-written pages under docs/."""
         if not DOC_MARKER.search(markdown):
             return markdown
-        html = self._render("blocks/plan-structure.html.j2", page=src_uri)
+        html = self._render("blocks/plan-structure.html.j2")
         return DOC_MARKER.sub(lambda _: one_block(html), markdown)
 
     # -- rendering ---------------------------------------------------------
@@ -79,14 +83,13 @@ class SiteBuild:
         return out
 
     def _render_marker(self, marker: Marker, chapter: Chapter) -> str:
-        page = chapter.src_uri
         if marker.name == "part-contents":
             return self._render("blocks/part-contents.html.j2", part=chapter,
-                                chapters=self.plan.chapters_of(chapter), page=page)
+                                chapters=self.plan.chapters_of(chapter))
         thing = self.model.indicator_tables.get(marker.argument) or self.model.boxes[marker.argument]
         if isinstance(thing, Box):
-            return self._render("blocks/box.html.j2", box=thing, page=page)
-        return self._render(f"blocks/{thing.key}.html.j2", table=thing, page=page)
+            return self._render("blocks/box.html.j2", box=thing)
+        return self._render(f"blocks/{thing.key}.html.j2", table=thing)
 
     def plan_pages(self) -> list[PageSpec]:
         """The plan's own pages: chapters, indicators, boxes and their lists."""
@@ -111,8 +114,19 @@ class SiteBuild:
             self.files[f.src_uri] = f
 
 
-def build(root: Path) -> SiteBuild:
-    """Load, validate and render; raise BuildError listing every problem."""
+def reading_order(plan: Plan) -> list[Chapter]:
+    """The plan's pages as the nav lists them: preamble, then each part's
+    page and its chapters."""
+    out = list(plan.preamble)
+    for part in plan.parts:
+        out += [part, *plan.chapters_of(part)]
+    return out
+
+
+def build(root: Path, base: str = "/") -> SiteBuild:
+    """Load, validate and render; raise BuildError listing every problem.
+    ``base``: the path the site is served under (site_url's path, which
+    plansite.generate reads from mkdocs.yml)."""
     problems: list[Problem] = []
     plan = load_plan(root, problems)
     tables = load_tables(root, problems)
@@ -123,6 +137,7 @@ def build(root: Path) -> SiteBuild:
     if problems:
         raise BuildError(problems)
     model = build_model(plan, tables)
-    site = SiteBuild(root, model, Tracking.build(root, model, tables))
+    site = SiteBuild(root, model, Tracking.build(root, model, tables),
+                     base=base)
     site.render_pages()
     return site
