@@ -72,3 +72,16 @@ def test_the_walk_finds_a_late_import_cycle(tmp_path):
     graph = imports_of(pkg)
     assert graph == {"__init__": set(), "a": {"b"}, "b": {"a"}, "c": {"a"}}
     assert cycles(graph) == [["a", "b", "a"]]
+
+
+def test_the_core_imports_no_engine():
+    """plansite (load, validate, model, render, generate, finish) runs without
+    MkDocs or Zensical; only plansite_adapters and hooks/ may import them."""
+    engines = ("mkdocs", "material", "zensical")
+    found = []
+    for path in sorted(PACKAGE.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+            found += [(path.name, n) for n in names if n.split(".")[0] in engines]
+    assert found == []

@@ -1,6 +1,6 @@
 """Finish tier: what a built site needs after any engine has built it.
 
-    python -m plansite.finish SITE_DIR [--tree build/docs] [--cache build/.cache]
+    python -m plansite.finish SITE_DIR [--tree build/docs] [--cache build/.plan-cache]
 
 * the search index (``search_index``), read from the built chapter pages, in
   reading order, so that search sees exactly what a reader sees;
@@ -27,7 +27,7 @@ from .problems import BuildError
 from .site import reading_order
 from .urls import page_url
 
-CACHE = "build/.cache"     # kept between builds (git-ignored with build/)
+CACHE = "build/.plan-cache"     # kept between builds (git-ignored with build/; .cache is Zensical's)
 
 
 def built_page(site_dir: Path, src_uri: str) -> Path:
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("site_dir", type=Path)
     ap.add_argument("--tree", type=Path, help="生成网站所用的 docs 树（检查每个文件都已生成）")
     ap.add_argument("--root", type=Path, default=Path.cwd(), help="项目根目录（chapters/ 所在处）")
-    ap.add_argument("--cache", type=Path, help="分词缓存目录（默认 build/.cache）")
+    ap.add_argument("--cache", type=Path, help="分词缓存目录（默认 build/.plan-cache）")
     args = ap.parse_args(argv)
     tree = [p.relative_to(args.tree).as_posix() for p in sorted(args.tree.rglob("*")) if p.is_file()] \
         if args.tree else []

@@ -96,7 +96,7 @@ def build_site(root: Path, engine: str, site_dir: Path, work: Path) -> int:
     shutil.rmtree(scratch, ignore_errors=True)
     try:
         ENGINES[engine](work / CONFIG, scratch)
-        problems = finish(scratch, root, tree.files, work / ".cache")
+        problems = finish(scratch, root, tree.files, work / ".plan-cache")
     except EngineFailed:
         problems = ["生成网站失败。"]
     if problems:
