@@ -344,15 +344,3 @@ def read_script(text: str) -> dict:
     if not text.startswith(prefix) or end < 0:
         raise ValueError("not a search index script")
     return json.loads(json.loads(text[len(prefix):end]))
-
-
-def reading_order(nav: list) -> list[str]:
-    """src_uris of a MkDocs nav structure, depth first."""
-    out: list[str] = []
-    for item in nav:
-        for value in (item.values() if isinstance(item, dict) else [item]):
-            if isinstance(value, list):
-                out += reading_order(value)
-            else:
-                out.append(value)
-    return out
