@@ -24,9 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from plansite.assets import AssetError
 from plansite.cli import internal_error
-from plansite.finish import CACHE, finish
+from plansite.finish import finish
 from plansite.generate import generate
 from plansite.problems import BuildError
+from plansite.project import CACHE
 from plansite_adapters import preview
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,7 @@ TREE = "plan_tree"
 
 def on_config(config):
     try:
-        _, tree = generate(ROOT)
+        _, tree = generate(ROOT, ROOT / CACHE)
     except AssetError as exc:
         preview.State.check_failed = True
         raise PluginError(str(exc)) from None

@@ -27,8 +27,6 @@ from .problems import BuildError
 from .site import reading_order
 from .urls import page_url
 
-CACHE = "build/.plan-cache"     # kept between builds (git-ignored with build/; .cache is Zensical's)
-
 
 def built_page(site_dir: Path, src_uri: str) -> Path:
     return site_dir / page_url(src_uri) / "index.html"
@@ -78,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     tree = [p.relative_to(args.tree).as_posix() for p in sorted(args.tree.rglob("*")) if p.is_file()] \
         if args.tree else []
     try:
-        problems = finish(args.site_dir, args.root, tree, args.cache or args.root / CACHE)
+        problems = finish(args.site_dir, args.root, tree, args.cache or args.root / project.CACHE)
     except BuildError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -79,11 +79,12 @@ def escaped_nav(nav: list) -> list:
     return out
 
 
-def generate(root: Path) -> tuple[SiteBuild, Tree]:
-    """Load, validate, render; raise BuildError (or assets.AssetError)."""
+def generate(root: Path, cache: Path | None = None) -> tuple[SiteBuild, Tree]:
+    """Load, validate, render; raise BuildError (or assets.AssetError).
+    ``cache``: a folder kept between builds (project.CACHE)."""
     config = project.read_config(root)
     bundles = assets.Bundles.listed(config)
-    site = build(root, project.site_path(root, config))
+    site = build(root, project.site_path(root, config), cache)
     history = revisions.History(root)
     edit_base = project.edit_url_base(config)
     tree = Tree(nav=escaped_nav(site.nav()), extra={**(config.get("extra") or {}), **bundles.extra()},

@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 import yaml
 
 CONFIG = "mkdocs.yml"
+# Kept between builds (git-ignored with build/): compiled templates, the word
+# segmenter's cache (plansite.segments). Not build/.cache: that is Zensical's.
+CACHE = "build/.plan-cache"
 
 
 class _AnyTag(yaml.SafeLoader):

@@ -61,8 +61,15 @@ def absolute(base: str):
     return url
 
 
-def environment(root: Path, base: str) -> jinja2.Environment:
+def environment(root: Path, base: str, cache: Path | None = None) -> jinja2.Environment:
+    """``cache``: a folder for the compiled templates, kept between builds
+    (compiling them takes about a quarter of a second)."""
+    bytecode = None
+    if cache is not None:
+        (cache / "templates").mkdir(parents=True, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(str(cache / "templates"))
     env = jinja2.Environment(
+        bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader(root / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

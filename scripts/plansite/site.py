@@ -35,9 +35,10 @@ class SiteBuild:
     files: dict[str, DataFile] = field(default_factory=dict)
 
     base: str = "/"       # site_url's path: links in raw HTML are absolute from it
+    cache: Path | None = None   # kept between builds (compiled templates)
 
     def __post_init__(self) -> None:
-        self.env = environment(self.root, self.base)
+        self.env = environment(self.root, self.base, self.cache)
 
     @property
     def plan(self) -> Plan:
@@ -123,10 +124,11 @@ def reading_order(plan: Plan) -> list[Chapter]:
     return out
 
 
-def build(root: Path, base: str = "/") -> SiteBuild:
+def build(root: Path, base: str = "/", cache: Path | None = None) -> SiteBuild:
     """Load, validate and render; raise BuildError listing every problem.
     ``base``: the path the site is served under (site_url's path, which
-    plansite.generate reads from mkdocs.yml)."""
+    plansite.generate reads from mkdocs.yml); ``cache``: a folder kept
+    between builds."""
     problems: list[Problem] = []
     plan = load_plan(root, problems)
     tables = load_tables(root, problems)
@@ -138,6 +140,6 @@ def build(root: Path, base: str = "/") -> SiteBuild:
         raise BuildError(problems)
     model = build_model(plan, tables)
     site = SiteBuild(root, model, Tracking.build(root, model, tables),
-                     base=base)
+                     base=base, cache=cache)
     site.render_pages()
     return site

@@ -26,9 +26,11 @@ from plansite.cli import internal_error
 from plansite.finish import finish
 from plansite.generate import CONFIG, generate, write
 from plansite.problems import BuildError
+from plansite.project import CACHE
 
 SITE_DIRS = {"mkdocs": "site", "zensical": "site-zensical"}
 WORK = "build"
+CACHE_NAME = Path(CACHE).name     # inside the work folder
 
 
 class EngineFailed(Exception):
@@ -81,7 +83,7 @@ def swap(scratch: Path, site_dir: Path) -> None:
 
 def build_site(root: Path, engine: str, site_dir: Path, work: Path) -> int:
     try:
-        _, tree = generate(root)
+        _, tree = generate(root, work / CACHE_NAME)
     except BuildError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -96,7 +98,7 @@ def build_site(root: Path, engine: str, site_dir: Path, work: Path) -> int:
     shutil.rmtree(scratch, ignore_errors=True)
     try:
         ENGINES[engine](work / CONFIG, scratch)
-        problems = finish(scratch, root, tree.files, work / ".plan-cache")
+        problems = finish(scratch, root, tree.files, work / CACHE_NAME)
     except EngineFailed:
         problems = ["生成网站失败。"]
     if problems:
