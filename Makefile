@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test test-fast lint browser bench clean
+.PHONY: serve build build-zensical check test test-fast lint browser bench clean
 
 # The site's pinned dependencies, then our own package `plansite` (editable,
 # so edits under scripts/plansite take effect without reinstalling).
@@ -26,16 +26,16 @@ check: $(VENV)/.site-installed
 serve: check
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Build into a scratch folder and swap it in only when the build succeeded,
-# so a failed build leaves the previous site/ exactly as it was.
-build: check
-	rm -rf .site-build
-	$(PY) -m mkdocs build --strict --site-dir .site-build
-	rm -rf .site-prev
-	if [ -d site ]; then mv site .site-prev; fi
-	mv .site-build site
-	rm -rf .site-prev
-	@echo "网站已生成到 site/。"
+# One process: check and generate the docs tree (build/), build it, finish
+# it (search index, results script, completeness), and swap it in only when
+# all of that succeeded, so a failed build leaves the previous site folder
+# exactly as it was (scripts/build_site.py).
+build: $(VENV)/.site-installed
+	$(PY) scripts/build_site.py
+
+# The same sources built by Zensical (Material's successor) into site-zensical/.
+build-zensical: $(VENV)/.site-installed
+	$(PY) scripts/build_site.py --engine zensical
 
 # Debian's Chromium and CJK fonts: installed when root with apt-get, else
 # one sentence saying what to install, before any test runs.
@@ -56,4 +56,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site .site-build .site-prev .pytest_cache
+	rm -rf site site-zensical build .site-prev .site-zensical-prev .pytest_cache

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build time: `make build` against a plain Material build of the same text.
+"""Build time: `make build` (MkDocs + Material) and `make build-zensical`
+against a plain Material build of the same text.
 
 Baseline: a throw-away MkDocs project whose docs/ holds the same chapter
 Markdown, with each table and box written out as a plain Markdown table or
@@ -7,7 +8,10 @@ list, built with Material's defaults (theme material, language zh, built-in
 search) — what the plan would cost as a plain Material site, without our
 validation, generated pages and cross-links.
 
-Reports the median (and min/max) wall time of N runs of each, and the ratio.
+The three builds run interleaved (ours with MkDocs, ours with Zensical, the
+baseline; N rounds), after one warm-up each, so that a busy machine slows
+all three alike. Reports the median (and min/max) wall time of each and the
+ratios to the baseline.
 Usage: python bench/bench_build.py [--runs N]
 """
 from __future__ import annotations
@@ -80,27 +84,39 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ours = tmp / "ours"
-        shutil.copytree(ROOT, ours, ignore=shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__"))
+        shutil.copytree(ROOT, ours, ignore=shutil.ignore_patterns(
+            ".venv", "site", "site-zensical", ".site-*", "build", ".git", "__pycache__", "results"))
         (ours / ".venv").symlink_to(ROOT / ".venv")
         baseline = make_baseline(tmp / "baseline")
         py = str(ROOT / ".venv" / "bin" / "python")
-        # One warm-up each (jieba's dictionary cache, Python bytecode).
-        time_runs(["make", "build"], ours, 1)
-        time_runs([py, "-m", "mkdocs", "build", "-q"], baseline, 1)
-        a = time_runs(["make", "build"], ours, args.runs)
-        b = time_runs([py, "-m", "mkdocs", "build", "-q"], baseline, args.runs)
-        pages = len(list((ours / "site").rglob("*.html")))
-        base_pages = len(list((baseline / "site").rglob("*.html")))
-    ma, mb = statistics.median(a), statistics.median(b)
-    print(f"{'build':<34}{'median s':>10}{'min':>8}{'max':>8}{'pages':>7}")
-    print(f"{'make build (this site)':<34}{ma:>10.2f}{min(a):>8.2f}{max(a):>8.2f}{pages:>7}")
-    print(f"{'plain Material, same text':<34}{mb:>10.2f}{min(b):>8.2f}{max(b):>8.2f}{base_pages:>7}")
-    print(f"ratio (this site / plain Material): {ma / mb:.2f}  ({args.runs} runs each)")
+        builds = {
+            "make build (MkDocs + Material)": (["make", "build"], ours),
+            "make build-zensical (Zensical)": (["make", "build-zensical"], ours),
+            "plain Material, same text": ([py, "-m", "mkdocs", "build", "-q"], baseline),
+        }
+        # One warm-up each (jieba's and our caches, Python bytecode).
+        for cmd, cwd in builds.values():
+            time_runs(cmd, cwd, 1)
+        times: dict[str, list[float]] = {name: [] for name in builds}
+        for _ in range(args.runs):
+            for name, (cmd, cwd) in builds.items():
+                times[name] += time_runs(cmd, cwd, 1)
+        pages = {"make build (MkDocs + Material)": len(list((ours / "site").rglob("*.html"))),
+                 "make build-zensical (Zensical)": len(list((ours / "site-zensical").rglob("*.html"))),
+                 "plain Material, same text": len(list((baseline / "site").rglob("*.html")))}
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    base = medians["plain Material, same text"]
+    print(f"{'build':<34}{'median s':>10}{'min':>8}{'max':>8}{'pages':>7}{'ratio':>7}")
+    for name, t in times.items():
+        print(f"{name:<34}{medians[name]:>10.2f}{min(t):>8.2f}{max(t):>8.2f}{pages[name]:>7}"
+              f"{medians[name] / base:>7.2f}")
+    print(f"ratio = median / plain Material median; {args.runs} interleaved runs each")
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     (results / "build.json").write_text(json.dumps(
-        {"runs": args.runs, "ours": a, "baseline": b, "pages": pages, "baseline_pages": base_pages,
-         "median_ours": ma, "median_baseline": mb, "ratio": ma / mb}, indent=2), encoding="utf-8")
+        {"runs": args.runs, "times": times, "pages": pages, "medians": medians,
+         "ratios": {name: m / base for name, m in medians.items()}}, indent=2, ensure_ascii=False),
+        encoding="utf-8")
     return 0
 
 

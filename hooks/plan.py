@@ -1,19 +1,21 @@
-"""MkDocs hooks: thin glue around scripts/build_tables.py.
+"""MkDocs hooks: a thin adapter over plansite's tiers, for `mkdocs serve`
+(`make serve`) and a plain `mkdocs build`.
 
-on_startup quiets `mkdocs build` to warnings (editors cannot act on INFO lines);
-on_config  builds everything (load → validate → render) and sets the nav;
-           takes our stylesheets and scripts to be joined (plansite.assets);
-on_files   adds the generated pages and the joined stylesheet and script as
-           virtual files (nothing is written into the repository) and
-           points "edit this page" at the file an editor changes;
-on_env     tells overrides/main.html where the joined script goes;
-on_page_markdown expands markers in the hand-written pages of docs/;
-on_post_build writes the search index, the plan text as open data (read from
-           the built chapter pages) and the results page's script;
-on_serve   reloads the preview when chapters, tables or templates change, and
-           keeps serving the last good build while the check fails.
+on_startup  quiets `mkdocs build` to warnings (editors cannot act on INFO
+            lines);
+on_config   Generate tier in memory (plansite.generate): load, validate,
+            render; the nav, the joined stylesheet and the values our
+            templates read from config.extra;
+on_files    the docs tree replaces docs/ (virtual files: nothing is written
+            into the repository); it is the same tree `make build` writes
+            to build/docs;
+on_post_build  Finish tier (plansite.finish): search index, results page
+            script, completeness checks;
+on_serve    reloads the preview when chapters, tables, templates or our code
+            change, and keeps serving the last good build while the check
+            fails (plansite_adapters.preview).
 
-The build result lives on the config object, which MkDocs makes anew for
+The generated tree lives on the config object, which MkDocs makes anew for
 every (re)build, so nothing survives between `mkdocs serve` rebuilds.
 """
 from __future__ import annotations
@@ -24,18 +26,18 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from plansite import assets, plan_text, preview, revisions, search_index, titles
+from plansite.assets import AssetError
 from plansite.cli import internal_error
+from plansite.finish import finish
+from plansite.generate import generate
 from plansite.problems import BuildError, report_warnings
-from plansite.site import build
+from plansite.project import CACHE
+from plansite_adapters import preview
 
 ROOT = Path(__file__).resolve().parent.parent
 
 WATCHED = ("chapters", "tables", "templates", "scripts")
-KEY = "plan_site"
-SEARCH = "plan_search"
-DATES = "plan_dates"
-ASSETS = "plan_assets"
+TREE = "plan_tree"
 
 
 def on_startup(command, dirty):
@@ -48,12 +50,10 @@ def on_startup(command, dirty):
 
 def on_config(config):
     try:
-        config[ASSETS] = assets.Bundles.take(config)
-    except assets.AssetError as exc:
+        site, tree = generate(ROOT, ROOT / CACHE)
+    except AssetError as exc:
         preview.State.check_failed = True
         raise PluginError(str(exc)) from None
-    try:
-        site = build(ROOT)
     except BuildError as exc:
         preview.State.check_failed = True
         raise PluginError("\n" + exc.report()) from None
@@ -62,70 +62,27 @@ def on_config(config):
         raise PluginError("\n" + internal_error(exc)) from None
     if site.warnings:     # printed, not logged: `mkdocs build --strict` stops on logged warnings
         print(report_warnings(site.warnings), file=sys.stderr)
-    config[KEY] = site
-    config["nav"] = site.nav()
-    config[SEARCH] = search_index.Collector(ROOT, search_index.reading_order(config["nav"]))
-    config[DATES] = revisions.History(ROOT)
+    config[TREE] = tree
+    config["nav"] = tree.nav
+    config["extra_css"] = tree.css
+    config["extra_javascript"] = []
+    config["extra"].update(tree.extra)
     return config
 
 
 def on_files(files, config):
-    site = config[KEY]
-    for f in files:
-        if not f.generated_by:
-            f.edit_uri = f"docs/{f.src_uri}"
-    for page in site.pages.values():
-        f = File.generated(config, page.src_uri, content=page.markdown)
-        f.edit_uri = page.edit
-        files.append(f)
-    bundles = config[ASSETS]
-    try:
-        joined = bundles.contents(Path(config["docs_dir"]))
-    except assets.AssetError as exc:
-        raise PluginError(str(exc)) from None
-    sources = bundles.sources()
-    for f in [f for f in files if f.src_uri in sources]:
-        files.remove(f)                 # served only as part of the joined file
-    for path, content in joined.items():
-        files.append(File.generated(config, path, content=content))
+    docs = Path(config["docs_dir"]).resolve()
+    for f in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs)]:
+        files.remove(f)                 # docs/ as written: the tree holds it, markers expanded
+    for path, data in config[TREE].files.items():
+        files.append(File.generated(config, path, content=data))
     return files
 
 
-def on_nav(nav, config, files):
-    titles.escape_sections(nav.items)   # titles are data: markup in them must stay text
-    return nav
-
-
-def on_env(env, config, files):
-    titles.escape_pages(files)          # every page is read now, none rendered yet
-    env.globals["plan_script"] = assets.JS if config[ASSETS].js_sources else None
-    env.globals["plan_results_script"] = assets.RESULTS
-    return env
-
-
-def on_page_markdown(markdown, page, config, files):
-    # "最后更新": the date of the file an editor changes (chapter, YAML or docs/)
-    config[DATES].stamp(page, page.file.edit_uri)
-    if page.file.generated_by:
-        return markdown
-    return config[KEY].render_docs_page(markdown, page.file.src_uri)
-
-
-def on_page_content(html, page, config, files):
-    """Chapter pages feed the search index with the units as rendered; a page
-    with a text filter (data-text-filter) gives its characters, so that the
-    comparison form's tables cover its text too."""
-    if page.file.src_uri.startswith("chapters/"):
-        config[SEARCH].add(page.file.src_uri, page.url, page.title, html)
-    elif "data-text-filter" in html:
-        config[SEARCH].add_filtered(html)
-    return html
-
-
 def on_post_build(config):
-    config[SEARCH].write(Path(config["site_dir"]))
-    plan_text.write(Path(config["site_dir"]), config[SEARCH], config["site_url"])
-    assets.write_results_script(Path(config["site_dir"]))   # needs the index just written
+    problems = finish(Path(config["site_dir"]), ROOT, config[TREE].files, ROOT / CACHE)
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def on_serve(server, config, builder):

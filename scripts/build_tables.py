@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Load, validate and render the plan's tables and chapters.
 
-  python scripts/build_tables.py --check     validate everything; report every
-                                             problem as file:line:column and exit 1
-  python scripts/build_tables.py --out DIR   also write the generated pages to DIR
-                                             (for inspection; MkDocs does not need it)
+  python scripts/build_tables.py --check       validate everything; report every
+                                               problem as file:line:column and exit 1
+  python scripts/build_tables.py --out build   also write the complete docs tree
+                                               (Generate tier): build/mkdocs.yml,
+                                               build/docs/, build/overrides/, which
+                                               MkDocs or Zensical builds as it is
 
 The work is in the package `plansite` (scripts/plansite, installed editable
-into .venv by `make`): `plansite.cli` is this command, `plansite.site.build()`
-what hooks/plan.py calls during `mkdocs build` and `mkdocs serve`; nothing
-generated is written into the repository.
+into .venv by `make`): `plansite.cli` is this command, `plansite.generate`
+what `make build` (scripts/build_site.py) and hooks/plan.py call; nothing
+generated is written into the repository (build/ is git-ignored).
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Shared fixtures: a built site (once per session), a local HTTP server for
-it, and headless Chromium through Playwright.
+"""Shared fixtures: a built site (once per session and engine: every test
+that uses it runs against the MkDocs + Material build and the Zensical
+build), a local HTTP server for it, and headless Chromium through Playwright.
 
 Browser tests never skip: without Chromium they fail, saying what to install
 (`make test` installs it where it can, as in CI).
@@ -11,17 +12,22 @@ from pathlib import Path
 
 import pytest
 from support.searching import read_plan_units
-from support.site import ROOT, mkdocs_build, serve
+from support.site import ENGINES, ROOT, build_site, serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
 
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+def built_site(tmp_path_factory, engine) -> Path:
+    out = tmp_path_factory.mktemp(f"site-{engine}") / "site"
+    result = build_site(ROOT, out, engine)
     assert result.returncode == 0, result.stderr[-4000:]
     return out
 

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import yaml
 from support.plantext import soup
-from support.site import ROOT, SITE_PATH, copy_project, mkdocs_build
+from support.site import ROOT, SITE_PATH, build_site, copy_project
 
 THEME = ("main.", "palette.", "bundle.")   # Material's own hashed assets
 
@@ -111,7 +111,7 @@ def test_a_script_that_cannot_be_joined_is_refused_in_chinese(tmp_path):
     text = text.replace("  - assets/javascripts/terms.js\n",
                         "  - path: assets/javascripts/terms.js\n    async: true\n")
     config.write_text(text, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out")
+    result = build_site(project, tmp_path / "out")
     assert result.returncode != 0
     assert "assets/javascripts/terms.js" in result.stderr and "无法与其他脚本合并" in result.stderr
     assert "Traceback" not in result.stderr
@@ -121,7 +121,7 @@ def test_a_script_that_cannot_be_joined_is_refused_in_chinese(tmp_path):
 def test_a_missing_stylesheet_is_named(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "assets" / "stylesheets" / "tracking.css").unlink()
-    result = mkdocs_build(project, tmp_path / "out")
+    result = build_site(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/assets/stylesheets/tracking.css" in result.stderr and "找不到文件" in result.stderr
     assert "Traceback" not in result.stderr

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 from support.serving import fetch, mkdocs_serve, wait_for
-from support.site import ROOT, copy_project, mkdocs_build
+from support.site import ROOT, build_site, copy_project
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
 OLD = "2021-03-15T12:00:00+08:00"
@@ -63,8 +63,8 @@ def project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def without_git(project, tmp_path_factory) -> Path:
     """Built before `git init`: a copy without history still builds."""
-    out = tmp_path_factory.mktemp("nogit")
-    r = mkdocs_build(project, out)
+    out = tmp_path_factory.mktemp("nogit") / "site"
+    r = build_site(project, out)
     assert r.returncode == 0, r.stderr[-3000:]
     return out
 
@@ -144,7 +144,7 @@ def test_failed_check_leaves_site_byte_for_byte(project, with_history):
     assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in r.stderr
     assert "Traceback" not in r.stderr + r.stdout
     assert snapshot(with_history) == before
-    assert not (project / ".site-build").exists() or not any((project / ".site-build").iterdir())
+    assert not (project / "build" / ".site-mkdocs").exists()     # no half-built scratch left behind
 
 
 def test_failed_mkdocs_build_leaves_site_byte_for_byte(project, with_history):

@@ -124,4 +124,4 @@ def test_guide_is_in_the_navigation_and_built(built_site):
     html = page.read_text(encoding="utf-8")
     assert "<h1" in html and "编辑指南" in html
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'href="editing/"[^>]*>\s*(<[^>]+>\s*)*编辑指南', home), "编辑指南 missing from the nav"
+    assert re.search(r'href="(\./)?editing/"[^>]*>\s*(<[^>]+>\s*)*编辑指南', home), "编辑指南 missing from the nav"

@@ -9,13 +9,14 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
 from plansite.problems import BuildError
 from plansite.site import build
 from support.plantext import soup, squeeze
-from support.site import ROOT
+from support.site import ROOT, SITE_PATH
 
 REGISTER = yaml.safe_load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
 ENTRIES = REGISTER["commitments"]
@@ -97,7 +98,9 @@ def test_units_with_commitments_carry_a_badge_outside_the_unit(built_site):
         if n:
             assert el.get("data-commitments") == str(n), el["id"]
             assert has_badge and badge.get_text() == f"{n} 项承诺", el["id"]
-            assert badge["href"].startswith("../../commitments/#c-" + el["id"])
+            # followed from the page as served under site_url's path
+            assert urljoin(SITE_PATH + "chapters/ch04/", badge["href"]).startswith(
+                SITE_PATH + "commitments/#c-" + el["id"])
         else:
             assert not el.has_attr("data-commitments") and not has_badge, el["id"]
         assert not el.select(".plan-commit-badge")

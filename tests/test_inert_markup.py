@@ -3,7 +3,8 @@ value of every kind of YAML file and into a chapter show as text on every
 page that carries them, and in search results; nothing runs, no element is
 created (checked in Chromium).
 
-One scratch copy of the project with the markup injected, built once.
+One scratch copy of the project with the markup injected, built once by each
+engine.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support.site import SITE_PATH, SiteHandler, copy_project, mkdocs_build
+from support.site import ENGINES, SITE_PATH, SiteHandler, build_site, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -46,8 +47,8 @@ INJECTIONS = [
 CHAPTER_PARAGRAPH = "chapter-text"   # a new last paragraph of chapter 4
 
 
-@pytest.fixture(scope="module")
-def injected_site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=ENGINES)
+def injected_site(tmp_path_factory, request) -> Path:
     project = copy_project(tmp_path_factory.mktemp("inert") / "plan")
     for rel, old, new, where in INJECTIONS:
         path = project / rel
@@ -71,8 +72,8 @@ def injected_site(tmp_path_factory) -> Path:
                              + item["text"])
     with (project / "source" / "zhonglou-14th-five-year-plan.txt").open("a", encoding="utf-8") as f:
         f.write("\n" + "\n".join(published) + "\n")
-    out = tmp_path_factory.mktemp("inert-site")
-    r = mkdocs_build(project, out)
+    out = tmp_path_factory.mktemp(f"inert-{request.param}") / "site"
+    r = build_site(project, out, request.param)
     assert r.returncode == 0, r.stderr[-4000:]
     return out
 

@@ -4,7 +4,8 @@ Traditional → Simplified pairs."""
 from __future__ import annotations
 
 import pytest
-from plansite import search_index, textform
+from plansite import search_index, segments, textform
+from plansite import terms as dictionary
 from support.site import ROOT
 
 HTML = """
@@ -66,7 +67,7 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
 
 
 def test_project_dictionary_lists_the_plan_terms():
-    terms = [t.word for t in search_index.terms.read(ROOT)]
+    terms = [t.word for t in dictionary.read(ROOT)]
     for term in ["两新一智", "老城厢", "大运河文化带", "皇粮浜", "殷杏泰", "邹区镇"]:
         assert term in terms
     chapters = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "chapters").glob("*.md"))
@@ -111,15 +112,15 @@ def test_traditional_characters_in_the_plan_text_are_found_both_ways(page, tmp_p
 def test_dictionary_saved_with_a_byte_order_mark_keeps_its_first_entry(tmp_path):
     """Windows editors save "UTF-8 with BOM": the first entry must still be the word."""
     (tmp_path / "tables").mkdir()
-    (tmp_path / search_index.terms.TERMS_FILE).write_bytes("\ufeff两新一智\n皇粮浜 2000 n\n".encode("utf-8"))
-    entries = search_index.terms.read(tmp_path)
+    (tmp_path / dictionary.TERMS_FILE).write_bytes("\ufeff两新一智\n皇粮浜 2000 n\n".encode("utf-8"))
+    entries = dictionary.read(tmp_path)
     assert [(e.word, e.freq, e.tag) for e in entries] == [("两新一智", None, None), ("皇粮浜", 2000, "n")]
-    assert "两新一智" in search_index.tokenizer(tmp_path).lcut("围绕两新一智建设")
+    assert "两新一智" in segments.tokenizer(tmp_path).lcut("围绕两新一智建设")
 
 
 def test_dictionary_words_are_checked_with_jiebas_own_pattern():
     import jieba
-    assert search_index.terms.WORD.pattern == jieba.re_han_default.pattern
+    assert dictionary.WORD.pattern == jieba.re_han_default.pattern
 
 
 @pytest.mark.browser

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import subprocess
+import urllib.request
 from collections import Counter
-from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 import yaml
 from support.plantext import plan_text, soup, source_lines, squeeze, units
-from support.site import ROOT, SITE_PATH, copy_project, mkdocs_build
+from support.site import ROOT, SITE_PATH, build_site, copy_project
 
 SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"
 
@@ -134,24 +134,30 @@ def test_headings_have_readable_anchors(all_docs):
                 assert re.fullmatch(r"ch\d+-s\d+", h["id"]), (key, h["id"])
 
 
+def targets(key: str, links) -> list[tuple[str, str]]:
+    """Where links on page ``key`` lead: (built file, anchor)."""
+    return [resolve(key, a["href"]) for a in links]
+
+
 def test_chapters_link_to_their_boxes_and_indicators(all_docs):
-    ch4 = all_docs["chapters/ch04/index.html"]
-    related = [a["href"] for a in ch4.select("nav.plan-related a")]
-    assert related == ["../../boxes/box-4-1/", "../../boxes/box-4-2/"]
-    ch3 = all_docs["chapters/ch03/index.html"]
-    assert "../../indicators/#indicators-14th" in [a["href"] for a in ch3.select("nav.plan-related a")]
-    assert ch3.select_one("#ind14-1 a")["href"] == "../../indicators/ind14-1/"
+    ch4 = "chapters/ch04/index.html"
+    assert targets(ch4, all_docs[ch4].select("nav.plan-related a")) == [
+        ("boxes/box-4-1/index.html", ""), ("boxes/box-4-2/index.html", "")]
+    ch3 = "chapters/ch03/index.html"
+    assert ("indicators/index.html", "indicators-14th") in targets(ch3, all_docs[ch3].select("nav.plan-related a"))
+    assert targets(ch3, [all_docs[ch3].select_one("#ind14-1 a")]) == [("indicators/ind14-1/index.html", "")]
 
 
 def test_indicator_pages_cross_link(all_docs):
-    page = all_docs["indicators/ind14-6/index.html"]
+    key = "indicators/ind14-6/index.html"
+    page = all_docs[key]
     text = squeeze(page.get_text())
     assert "400以上" in text and "196" in text
-    assert page.select_one('a[href="../ind13-11/"]')
+    assert ("indicators/ind13-11/index.html", "") in targets(key, page.select("article a[href]"))
     culture = squeeze(all_docs["indicators/ind14-17/index.html"].get_text())
     assert "4.5左右" in culture and "3.2" in culture
-    back = all_docs["indicators/ind13-11/index.html"]
-    assert back.select_one('a[href="../ind14-6/"]')
+    back = "indicators/ind13-11/index.html"
+    assert ("indicators/ind14-6/index.html", "") in targets(back, all_docs[back].select("article a[href]"))
 
 
 def test_indicator_mentions_point_at_paragraphs_that_speak_of_it(all_docs, html_pages):
@@ -171,9 +177,9 @@ def test_indicator_mentions_point_at_paragraphs_that_speak_of_it(all_docs, html_
 
 
 def test_box_pages_link_back_to_their_section(all_docs):
-    page = all_docs["boxes/box-4-1/index.html"]
-    hrefs = [a["href"] for a in page.select("p.plan-source a")]
-    assert "../../chapters/ch04/#ch4-s1" in hrefs and "../../chapters/ch04/#box-4-1" in hrefs
+    key = "boxes/box-4-1/index.html"
+    found = targets(key, all_docs[key].select("p.plan-source a"))
+    assert ("chapters/ch04/index.html", "ch4-s1") in found and ("chapters/ch04/index.html", "box-4-1") in found
 
 
 def test_edit_links_point_at_the_file_an_editor_changes(all_docs):
@@ -197,47 +203,61 @@ def test_navigation_is_parts_then_chapters(all_docs):
 
 def test_home_page_leads_everywhere(all_docs):
     home = all_docs["index.html"].select_one("article")
-    hrefs = {a["href"] for a in home.select("a[href]")}
-    assert {"indicators/", "boxes/", "search/", "chapters/preamble/", "chapters/ch16/"} <= hrefs
-    assert len([h for h in hrefs if h.startswith("chapters/ch")]) == len(list((ROOT / "chapters").glob("ch*.md")))
+    keys = {key for key, _ in targets("index.html", home.select("a[href]"))}
+    assert {"indicators/index.html", "boxes/index.html", "search/index.html", "chapters/preamble/index.html",
+            "chapters/ch16/index.html"} <= keys
+    assert len([k for k in keys if k.startswith("chapters/ch")]) == len(list((ROOT / "chapters").glob("ch*.md")))
 
 
 def resolve(base_key: str, href: str) -> tuple[str, str]:
-    url, anchor = urldefrag(href)
-    if not url:
-        return base_key, anchor
-    if url.startswith("/"):  # site-absolute (404.html): relative to site_url's path
-        assert url.startswith(SITE_PATH), href
-        base_key, url = "index.html", "./" + url[len(SITE_PATH):]
-    path = (Path(base_key).parent / unquote(url)).as_posix()
-    parts: list[str] = []
-    for piece in path.split("/"):
-        if piece == "..":
-            parts.pop()
-        elif piece not in ("", "."):
-            parts.append(piece)
-    key = "/".join(parts)
-    if href.split("#")[0].endswith("/") or key == "":
-        key = (key + "/index.html").lstrip("/")
+    """(built file, anchor) a link on page ``base_key`` leads to, resolved as a
+    browser does with the site served under site_url's path; a link that
+    leaves that path (too many "../", or another absolute path) leads to
+    OUTSIDE."""
+    page = urljoin("http://site" + SITE_PATH, base_key.removesuffix("index.html"))
+    url, anchor = urldefrag(urljoin(page, href))
+    path = unquote(urlsplit(url).path)
+    if not path.startswith(SITE_PATH):
+        return OUTSIDE, anchor
+    key = path[len(SITE_PATH):]
+    if key == "" or key.endswith("/"):
+        key += "index.html"
     return key, anchor
 
 
-def test_every_internal_link_and_anchor_resolves(all_docs, built_site):
-    broken = []
+OUTSIDE = "__outside_site_path__"
+
+
+def test_every_internal_link_and_anchor_resolves(all_docs, built_site, site_url):
+    """Every link on every page, followed as a browser does with the site
+    served under site_url's path (as deployed): the page it leads to is
+    served there and holds the anchor."""
+    broken, served = [], {}
     for key, doc in all_docs.items():
         for a in doc.select("a[href]"):
             href = a["href"]
             if urlsplit(href).scheme or href.startswith(("//", "mailto:", "javascript:")):
                 continue
             target, anchor = resolve(key, href)
-            if not (built_site / target).exists():
+            if target not in served:
+                served[target] = fetch_ok(site_url + target) if target != OUTSIDE else False
+            if not served[target]:
                 broken.append((key, href))
                 continue
             if anchor and target.endswith(".html"):
                 tdoc = all_docs.get(target)
                 if tdoc is None or tdoc.find(id=anchor) is None:
                     broken.append((key, href))
+    assert len(served) > 100
     assert broken == []
+
+
+def fetch_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status == 200
+    except OSError:
+        return False
 
 
 def test_generated_pages_are_not_committed():
@@ -256,10 +276,11 @@ def test_a_new_row_shows_everywhere_after_a_rebuild(tmp_path):
            "  unit: '%'\n  target_2025: '12.5'\n  attribute: 预期性\n")
     path.write_text(head + row + sep + tail, encoding="utf-8")
     out = tmp_path / "site"
-    result = mkdocs_build(project, out)
+    result = build_site(project, out)
     assert result.returncode == 0, result.stderr[-3000:]
     overview = soup(out / "indicators" / "index.html")
-    assert overview.find("a", href="ind14-35/", string="测试新增指标甲")
+    link = overview.find("a", string="测试新增指标甲")
+    assert link and resolve("indicators/index.html", link["href"]) == ("indicators/ind14-35/index.html", "")
     own = soup(out / "indicators" / "ind14-35" / "index.html")
     assert "测试新增指标甲" in own.h1.get_text() and "12.5" in own.get_text()
     chapter = soup(out / "chapters" / "ch03" / "index.html")

@@ -16,8 +16,11 @@ is to it, and the output stays readable (each part starts with a comment
 naming its source). A module or async script could not be joined this way;
 such an entry is refused with a message saying so.
 
-The theme writes the joined stylesheet like any extra_css entry. The joined
-script is placed by overrides/main.html at the end of every page, except
+The joining happens before the build, into the generated docs tree
+(plansite.generate), so that any engine serves the joined files: the
+generated mkdocs.yml lists the joined stylesheet as its one extra_css entry,
+and the joined script is placed by overrides/main.html (from config.extra)
+at the end of every page, except
 the search results page. That page has one script of its own, RESULTS,
 right after the results: the engine, site.js and the index joined in that
 order, so that the results are drawn while the page is parsed, by one
@@ -59,24 +62,30 @@ class Bundles:
     js_sources: list[str]
 
     @classmethod
-    def take(cls, config) -> Bundles:
-        """Read the lists from the MkDocs config and put the joined files in
-        their place: extra_css becomes the one stylesheet, extra_javascript
-        empties (overrides/main.html writes the one script)."""
-        css = [str(p) for p in config["extra_css"]]
+    def listed(cls, config: dict) -> Bundles:
+        """The lists of mkdocs.yml (as read by ``project.read_config``); an
+        entry that cannot be joined raises AssetError."""
+        css = [str(p) for p in config.get("extra_css") or []]
         js = []
-        for entry in config["extra_javascript"]:
-            path = str(getattr(entry, "path", entry))
-            if getattr(entry, "type", None) or getattr(entry, "async_", False) or getattr(entry, "defer", False):
+        for entry in config.get("extra_javascript") or []:
+            path = str(entry.get("path") if isinstance(entry, dict) else entry)
+            if isinstance(entry, dict) and (entry.get("type") or entry.get("async") or entry.get("defer")):
                 raise AssetError(f"mkdocs.yml extra_javascript：{path} 带有 type、async 或 defer 属性，"
                                  "无法与其他脚本合并为 site.js；请改为普通脚本，或从列表中移出并在模板中单独引用。")
             js.append(path)
         for path in css + js:
             if "://" in path or path.startswith("/"):
                 raise AssetError(f"mkdocs.yml extra_css/extra_javascript：{path} 不是 docs/ 中的文件，无法合并。")
-        config["extra_css"] = [CSS] if css else []
-        config["extra_javascript"] = []
         return cls(css, js)
+
+    def css_list(self) -> list[str]:
+        """extra_css of the built site: the one joined stylesheet."""
+        return [CSS] if self.css_sources else []
+
+    def extra(self) -> dict:
+        """What overrides/main.html reads from config.extra: the joined
+        script (None without scripts) and the results page's script."""
+        return {"plan_script": JS if self.js_sources else None, "plan_results_script": RESULTS}
 
     def contents(self, docs_dir: Path) -> dict[str, str]:
         """The joined files, by their path in the site."""

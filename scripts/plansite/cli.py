@@ -1,5 +1,7 @@
-"""The command line of the build (`scripts/build_tables.py`): check, build,
-and optionally write the generated pages out for inspection.
+"""The command line of the build (`scripts/build_tables.py`): check, and with
+``--out DIR`` write the complete docs tree (Generate tier: DIR/mkdocs.yml,
+DIR/docs/, DIR/overrides/; plansite.generate) that any MkDocs-compatible
+generator builds as it is.
 
 Exit status 0 when everything checks out, 1 when the check reports problems
 (every one as `file:line:column: field: message`, in Chinese) or when the
@@ -12,10 +14,12 @@ import sys
 import traceback
 from pathlib import Path
 
+from .assets import AssetError
+from .generate import generate, write
 from .problems import BuildError, report_warnings
-from .site import build
+from .site import SiteBuild, build
 
-__all__ = ["main", "internal_error"]
+__all__ = ["main", "internal_error", "summary"]
 
 
 def internal_error(exc: BaseException) -> str:
@@ -30,27 +34,32 @@ def internal_error(exc: BaseException) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="检查并生成规划表格页面")
     ap.add_argument("--check", action="store_true", help="只检查，不输出页面")
-    ap.add_argument("--out", type=Path, help="把生成的页面写到这个目录")
+    ap.add_argument("--out", type=Path, help="把完整的 docs 树（mkdocs.yml、docs/、overrides/）写到这个目录，如 build")
     ap.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     try:
-        site = build(args.root)
+        if args.out:
+            site, tree = generate(args.root)
+            write(tree, args.root, args.out)
+        else:
+            site = build(args.root)
     except BuildError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except AssetError as exc:
+        print(str(exc), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - editors get a sentence, never a traceback
         print(internal_error(exc), file=sys.stderr)
         return 1
     if site.warnings:
         print(report_warnings(site.warnings), file=sys.stderr)
-    if args.out:
-        for page in site.pages.values():
-            path = args.out / page.src_uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.markdown, encoding="utf-8")
-    units = len(site.plan.units())
-    print(f"检查通过：{len(site.plan.chapters)} 章，{units} 个段落，"
-          f"{len(site.model.indicators)} 项指标，{len(site.model.boxes)} 个专栏，"
-          f"{len(site.pages)} 个生成页面。")
+    print(summary(site))
     return 0
 
+
+def summary(site: SiteBuild) -> str:
+    """The line that says the check passed, with what it counted."""
+    return (f"检查通过：{len(site.plan.chapters)} 章，{len(site.plan.units())} 个段落，"
+            f"{len(site.model.indicators)} 项指标，{len(site.model.boxes)} 个专栏，"
+            f"{len(site.pages)} 个生成页面。")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import glossary, verdicts
 from .chapters import Plan, Unit
 from .problems import Problem
 from .records import Record
@@ -109,7 +110,6 @@ def build_register(plan: Plan, tables: dict[str, TableFile], indicators: dict) -
 
 
 def check(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
-    from . import glossary, verdicts  # late: both import this module's names
     problems = verdicts.check(tables)
     problems += check_commitments(plan, tables)
     for key in ("indicators-14th", "commitments"):

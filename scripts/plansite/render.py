@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .model import show_value
-from .urls import relative
+from .urls import page_url
 
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|!])")
@@ -47,8 +47,29 @@ def src_link(target: str, source: str, anchor: str | None = None) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def environment(root: Path) -> jinja2.Environment:
+def absolute(base: str):
+    """``url(target, anchor)`` for templates: the URL of page ``target``
+    (a src_uri) from the site's root path ``base`` ("/zhonglou-plan/").
+
+    Absolute, because links in raw HTML are resolved differently by the
+    engines: MkDocs leaves a relative one as written (relative to the built
+    page), Zensical resolves it against the source .md file, which is one
+    level up. Both leave an absolute path alone."""
+    def url(target: str, anchor: str | None = None) -> str:
+        path = base + page_url(target)
+        return f"{path}#{anchor}" if anchor else path
+    return url
+
+
+def environment(root: Path, base: str, cache: Path | None = None) -> jinja2.Environment:
+    """``cache``: a folder for the compiled templates, kept between builds
+    (compiling them takes about a quarter of a second)."""
+    bytecode = None
+    if cache is not None:
+        (cache / "templates").mkdir(parents=True, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(str(cache / "templates"))
     env = jinja2.Environment(
+        bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader(root / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -57,7 +78,7 @@ def environment(root: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(inline=inline, md_text=md_text, value=show_value, snippet=snippet)
-    env.globals.update(url=relative, src_link=src_link)
+    env.globals.update(url=absolute(base), src_link=src_link)
     return env
 
 

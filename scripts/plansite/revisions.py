@@ -19,7 +19,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8), "CST")   # no daylight saving
-META = "git_revision_date_localized"   # the key Material's source-file partial shows
+META = "git_revision_date_localized"   # the front matter key the themes' source-file partial shows
 # Pages that gather many files (lists, registers) count as changed with the data.
 DATA = ("tables", "chapters")
 
@@ -39,12 +39,15 @@ class History:
         files = [p for name in folders for p in (self.root / name).rglob("*") if p.is_file()]
         return max((self.timestamp(p.relative_to(self.root).as_posix()) for p in files), default=0.0)
 
-    def stamp(self, page, source: str | None) -> None:
-        """Put the date ``source`` (repository path) last changed on ``page``."""
+    def shown(self, source: str | None) -> str:
+        """What a page shows as 最后更新: when ``source`` (a repository path)
+        last changed, or, for a page that gathers many files (None), the
+        newest of the data; HTML, for Material's source-file partial (the
+        page's front matter key ``META``)."""
         ts = self.timestamp(source) if source else self.newest()
         moment = datetime.datetime.fromtimestamp(ts, CHINA)
         text = format_date(moment.date(), format="long", locale="zh_CN")
-        page.meta[META] = f'最后更新：<time datetime="{moment.isoformat(timespec="seconds")}">{text}</time>'
+        return f'最后更新：<time datetime="{moment.isoformat(timespec="seconds")}">{text}</time>'
 
 
 def last_commits(root: Path) -> dict[str, int]:

@@ -41,14 +41,14 @@ segmentation), so the file stays small.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import terms, textform
+from . import textform
+from .segments import Segmenter
 
 INDEX_PATH = "search/plan-index.js"
 INDEX_GLOBAL = "PlanSearchIndex"
@@ -291,16 +291,6 @@ def collapse(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 # -- the index -------------------------------------------------------------------
 
-def tokenizer(root: Path):
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    for entry in terms.read(root):      # the check has refused what jieba would not keep whole
-        tk.add_word(entry.word, entry.freq, entry.tag)
-    return tk
-
-
 @dataclass
 class Collector:
     """Gathers chapter pages during a build; ``write`` makes the index."""
@@ -314,6 +304,7 @@ class Collector:
         (承诺清单): its characters count as the plan's, so that the tables
         shipped cover them too."""
         self.other_text.append(_TextParser.text_of(html))
+    cache: Path | None = None                 # where the segmenter keeps its caches between builds
 
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
         """A rendered page; ``title`` is used when the page has no h1 of its
@@ -328,7 +319,7 @@ class Collector:
         return [self.pages[u] for u in sorted(self.pages, key=lambda u: (rank.get(u, len(rank)), u))]
 
     def index(self) -> dict:
-        tk = tokenizer(self.root)
+        segmenter = Segmenter(self.root, self.cache)
         pages, heads, units = [], [], []
         head_index: dict[str, int] = {}
         corpus: list[str] = []                     # the comparison forms of everything searched
@@ -346,7 +337,7 @@ class Collector:
             pages.append({"url": url, "title": title})
             for u in raw_units:
                 text, ls, le = collapse(u.text, *u.label)
-                words = [w for w in tk.cut(text, HMM=True) if w]
+                words = segmenter.cut(text)
                 assert WORD_SEPARATOR not in text
                 form = textform.compare_form(text)
                 corpus.append(form)
@@ -354,6 +345,7 @@ class Collector:
                     forms["units"].append(len(units))
                 units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
                               WORD_SEPARATOR.join(words), u.commitments, max(1, len(words))])
+        segmenter.save()
         for key, texts in (("heads", heads), ("titles", [p["title"] for p in pages])):
             for i, text in enumerate(texts):
                 corpus.append(textform.compare_form(text))
@@ -386,15 +378,3 @@ def read_script(text: str) -> dict:
     if not text.startswith(prefix) or end < 0:
         raise ValueError("not a search index script")
     return json.loads(json.loads(text[len(prefix):end]))
-
-
-def reading_order(nav: list) -> list[str]:
-    """src_uris of a MkDocs nav structure, depth first."""
-    out: list[str] = []
-    for item in nav:
-        for value in (item.values() if isinstance(item, dict) else [item]):
-            if isinstance(value, list):
-                out += reading_order(value)
-            else:
-                out.append(value)
-    return out

@@ -1,6 +1,7 @@
 """Tracking the plan: the pages and files of issue 4 (承诺清单, 实施情况,
 数据下载, 名词解释) and what chapter pages need from them (commitment badges,
-glossary terms). SiteBuild holds one ``Tracking`` and calls ``add_pages``.
+glossary terms). It describes its pages (``pages``, ``files``, ``nav``);
+``site.SiteBuild`` renders and registers them.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from . import charts, downloads, glossary, plan_text, verdicts
 from .commitments import NO_DATA, STATUSES, Register, build_register
 from .model import Model
+from .pages import DataFile, PageSpec
 from .tables import TableFile, kind_of
 
 COMMITMENT_UNITS = "data/commitment-units.json"
@@ -106,21 +108,21 @@ class Tracking:
         return charts.progress(key, title, progress, target)
 
     # -- pages and files ---------------------------------------------------
-    def add_pages(self, site) -> None:
-        site._add("commitments.md", "pages/commitments.md.j2", "tables/commitments.yaml", "承诺清单",
-                  tracking=self)
-        site._add("tracking.md", "pages/tracking.md.j2", None, "实施情况", tracking=self)
-        site._add("data/index.md", "pages/downloads.md.j2", None, "数据下载", tracking=self)
-        site._add("glossary.md", "pages/glossary.md.j2", "tables/glossary.yaml", "名词解释", tracking=self)
-        # Data files ride along as pages: MkDocs copies a generated file that
-        # is not Markdown as it is (the CSV keeps its byte-order mark).
-        from .site import Page
-        files = {COMMITMENT_UNITS: ("承诺所在段落", self.commitment_units_json())}
+    def pages(self) -> list[PageSpec]:
+        ctx = {"tracking": self}
+        return [PageSpec("commitments.md", "pages/commitments.md.j2", "tables/commitments.yaml", "承诺清单", ctx),
+                PageSpec("tracking.md", "pages/tracking.md.j2", None, "实施情况", ctx),
+                PageSpec("data/index.md", "pages/downloads.md.j2", None, "数据下载", ctx),
+                PageSpec("glossary.md", "pages/glossary.md.j2", "tables/glossary.yaml", "名词解释", ctx)]
+
+    def files(self) -> list[DataFile]:
+        """The downloads (CSV keeps its byte-order mark) and, for search,
+        which units carry commitments."""
+        out = [DataFile(COMMITMENT_UNITS, "承诺所在段落", self.commitment_units_json())]
         for d in self.datasets:
-            files[d.csv_name] = (d.title, d.csv_bytes())
-            files[d.json_name] = (d.title, d.json_bytes())
-        for name, (title, data) in files.items():
-            site.pages[name] = Page(name, data.decode("utf-8"), None, title)
+            out.append(DataFile(d.csv_name, d.title, d.csv_bytes()))
+            out.append(DataFile(d.json_name, d.title, d.json_bytes()))
+        return out
 
     def commitment_units_json(self) -> bytes:
         """For search: which units carry commitments, and which ones."""

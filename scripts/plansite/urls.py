@@ -1,7 +1,6 @@
-"""Relative URLs between pages, as MkDocs writes them (use_directory_urls)."""
+"""Where a page of the docs tree ends up in the built site (both engines
+write directory URLs: use_directory_urls)."""
 from __future__ import annotations
-
-import posixpath
 
 
 def page_url(src_uri: str) -> str:
@@ -12,11 +11,3 @@ def page_url(src_uri: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
-
-
-def relative(target: str, source: str, anchor: str | None = None) -> str:
-    """URL of page ``target`` from page ``source`` (both src_uris)."""
-    base = page_url(source) or "."
-    url = posixpath.relpath(page_url(target) or ".", base)
-    url = "./" if url == "." else url + "/"
-    return f"{url}#{anchor}" if anchor else url

@@ -21,8 +21,24 @@ SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read
                                re.M).group(1)).path
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
+def build_site(project: Path, site_dir: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`make build` (engine mkdocs) or `make build-zensical` for ``project``,
+    into ``site_dir``; the generated docs tree goes next to it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    work = site_dir.with_name(site_dir.name + "-work")
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "build_site.py"), "--engine", engine,
+         "--site-dir", str(site_dir), "--work", str(work)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for ``project`` into ``site_dir``."""
+    """A plain `mkdocs build --strict` of ``project`` (hooks/plan.py, the
+    adapter `mkdocs serve` uses) into ``site_dir``."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
@@ -32,7 +48,8 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def copy_project(dest: Path) -> Path:
     """A scratch copy of the project sources (no venv, no built site)."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".site-*", ".git", "__pycache__", ".pytest_cache")
+    ignore = shutil.ignore_patterns(".venv", "site", "site-zensical", ".site-*", "build", ".git", "__pycache__",
+                                    ".pytest_cache", "*.egg-info")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 

@@ -1,0 +1,78 @@
+"""Cutting the plan's text into words for the search index: jieba with the
+project dictionary (tables/search-terms.txt), remembered between builds.
+
+Loading jieba's dictionary costs most of the time the search index takes
+(reading its 9 MB cache; building that cache the first time takes longer
+still), while the plan's text rarely changes between two builds. So the
+words of every text cut are kept in ``cache/segments.json``, under a key
+made of jieba's version and the project dictionary; jieba is loaded only
+for a text not seen before (or after the dictionary changed), and then
+keeps its own dictionary cache in the same folder rather than in the
+system's temporary folder, which may be emptied between builds.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+from . import terms
+
+SEGMENTS = "segments.json"
+
+
+def tokenizer(root: Path, cache: Path | None = None):
+    """jieba with the project dictionary (plansite.terms). ``cache``: where
+    jieba keeps its dictionary cache (None: the system's temporary folder)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        tk.tmp_dir = str(cache)
+    for entry in terms.read(root):      # the check has refused what jieba would not keep whole
+        tk.add_word(entry.word, entry.freq, entry.tag)
+    return tk
+
+
+class Segmenter:
+    """``cut(text)``: the words of ``text`` (jieba, HMM on, empty words
+    dropped), from the cache when this text was cut before with the same
+    jieba and dictionary. ``cache`` None: no cache, jieba every time."""
+
+    def __init__(self, root: Path, cache: Path | None):
+        import jieba
+
+        self.root, self.cache = root, cache
+        path = root / terms.TERMS_FILE
+        dictionary = path.read_bytes() if path.exists() else b""
+        self.key = hashlib.sha256(jieba.__version__.encode() + b"\0" + dictionary).hexdigest()
+        self.words: dict[str, list[str]] = {}
+        self.used: dict[str, list[str]] = {}
+        self._tokenizer = None
+        if cache is not None and (cache / SEGMENTS).is_file():
+            try:
+                saved = json.loads((cache / SEGMENTS).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}
+            if isinstance(saved, dict) and saved.get("key") == self.key:
+                self.words = saved.get("words", {})
+
+    def cut(self, text: str) -> list[str]:
+        words = self.words.get(text)
+        if words is None:
+            if self._tokenizer is None:
+                self._tokenizer = tokenizer(self.root, self.cache)
+            words = [w for w in self._tokenizer.cut(text, HMM=True) if w]
+        self.used[text] = words
+        return words
+
+    def save(self) -> None:
+        """Keep the texts of this build (only those: the file does not grow)."""
+        if self.cache is None or self.used == self.words:
+            return
+        self.cache.mkdir(parents=True, exist_ok=True)
+        doc = {"key": self.key, "words": self.used}
+        (self.cache / SEGMENTS).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

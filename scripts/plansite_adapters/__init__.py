@@ -1,0 +1,6 @@
+"""The engines' side of the build: what needs MkDocs or Zensical.
+
+``plansite`` (the core, the Generate and the Finish tiers) imports nothing
+from either engine; this package holds the thin adapters over it: the build
+command for both engines (``build``) and the live preview's last-good guard
+for `mkdocs serve` (``preview``, used by hooks/plan.py)."""

@@ -1,0 +1,95 @@
+"""The build's tiers each work alone: the Generate command writes a docs tree
+that a plain MkDocs (no hooks, nothing of ours running) builds as it is, and
+the Finish command completes that site; the MkDocs hook (what `make serve`
+runs) is a thin adapter that builds the same pages as `make build`."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from plansite import search_index
+from support.plantext import soup
+from support.site import ROOT, build_site, mkdocs_build
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+class _AnyTag(yaml.SafeLoader):
+    pass
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("generate") / "build"
+    r = subprocess.run([sys.executable, "scripts/build_tables.py", "--out", str(out)], cwd=ROOT, env=ENV,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return out
+
+
+def test_the_tree_holds_every_source_page_and_no_hook(tree):
+    config = yaml.load((tree / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
+    assert "hooks" not in config and config["nav"]
+    docs = tree / "docs"
+    for chapter in (ROOT / "chapters").glob("*.md"):
+        if chapter.name != "README.md":
+            assert (docs / "chapters" / chapter.name).is_file(), chapter.name
+    for page in (ROOT / "docs").rglob("*.md"):
+        assert (docs / page.relative_to(ROOT / "docs")).is_file(), page
+    for table in (ROOT / "tables").glob("*.yaml"):
+        assert list((docs / "data").glob(table.stem + ".*")), table.name   # its downloads
+    assert (tree / "overrides" / "main.html").is_file()
+    # front matter carries what the hooks used to add
+    ch4 = (docs / "chapters" / "ch04.md").read_text(encoding="utf-8")
+    assert "edit_url: https://" in ch4 and "chapters/ch04.md" in ch4 and "最后更新" in ch4
+
+
+def test_plain_mkdocs_builds_the_tree_and_finish_completes_it(tree, tmp_path):
+    site = tmp_path / "site"
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml"),
+                        "--site-dir", str(site)], env=ENV, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert not (site / search_index.INDEX_PATH).exists()      # the engine alone makes no index
+    r = subprocess.run([sys.executable, "-m", "plansite.finish", str(site), "--tree", str(tree / "docs"),
+                        "--cache", str(tmp_path / "cache")], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    index = search_index.read_script((site / search_index.INDEX_PATH).read_text(encoding="utf-8"))
+    ids = [u[0] for u in index["units"]]
+    assert len(ids) == len(set(ids)) > 250
+
+
+def test_finish_names_what_a_site_lacks(tree, tmp_path):
+    site = tmp_path / "site"
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "mkdocs.yml"),
+                        "--site-dir", str(site)], env=ENV, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    (site / "chapters" / "ch07" / "index.html").unlink()
+    r = subprocess.run([sys.executable, "-m", "plansite.finish", str(site), "--tree", str(tree / "docs"),
+                        "--cache", str(tmp_path / "cache")], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "chapters/ch07/index.html" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_mkdocs_hook_builds_the_same_pages_as_make_build(tmp_path):
+    built_site = tmp_path / "site"
+    r = build_site(ROOT, built_site)
+    assert r.returncode == 0, r.stderr[-3000:]
+    hooked = tmp_path / "hooked"
+    r = mkdocs_build(ROOT, hooked)
+    assert r.returncode == 0, r.stderr[-3000:]
+    ours = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file())
+    theirs = sorted(p.relative_to(hooked).as_posix() for p in hooked.rglob("*") if p.is_file())
+    assert ours == theirs
+    for rel in ours:
+        if rel.endswith(".html"):
+            a, b = soup(built_site / rel).select_one("article"), soup(hooked / rel).select_one("article")
+            assert str(a) == str(b), rel
+        elif not rel.endswith((".gz", ".xml")):
+            assert (built_site / rel).read_bytes() == (hooked / rel).read_bytes(), rel
