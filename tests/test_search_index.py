@@ -66,6 +66,26 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
     assert data["pages"] == [{"url": "chapters/ch04/", "title": "第四章"}]
 
 
+def test_index_from_the_build_cache_is_the_index_computed_afresh(tmp_path):
+    """Words, comparison forms and variant tables remembered between builds
+    (plansite.memo) give the same index as computing them; a changed text
+    is computed, not served stale."""
+    def index(text: str, cache):
+        c = search_index.Collector(ROOT, ["chapters/ch04.md"], cache=cache)
+        c.add("chapters/ch04.md", "chapters/ch04/", "第四章", f'<p id="a" data-para="a">{text}</p>')
+        c.add_filtered('<form data-text-filter></form><p>臺灣的承諾</p>')
+        return c.index()
+
+    cache = tmp_path / "cache"
+    first = "推进大運河文化带建设，打造１，０００亿级产业"
+    fresh = index(first, None)
+    assert index(first, cache) == fresh                 # computed, then saved
+    assert {p.name for p in cache.iterdir()} >= {"segments.json", "forms.json", "variant-tables.json"}
+    assert index(first, cache) == fresh                 # read back
+    second = "老城厢的皇粮浜與運河"
+    assert index(second, cache) == index(second, None)  # another text: not the first one's results
+
+
 def test_project_dictionary_lists_the_plan_terms():
     terms = [t.word for t in dictionary.read(ROOT)]
     for term in ["两新一智", "老城厢", "大运河文化带", "皇粮浜", "殷杏泰", "邹区镇"]:

@@ -40,6 +40,7 @@ segmentation), so the file stays small.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -48,6 +49,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import textform
+from .memo import Memo, digest
 from .segments import Segmenter
 
 INDEX_PATH = "search/plan-index.js"
@@ -59,6 +61,10 @@ INDEX_EVENT = "plan-search-index"       # dispatched on document once the index 
 # gzipped).
 WORD_SEPARATOR = "\x7f"
 WHITESPACE = re.compile(r"\s+")
+# Kept between builds (plansite.memo): the comparison form of each text, and
+# the tables the browser needs for the whole corpus.
+FORMS = "forms.json"
+TABLES = "variant-tables.json"
 
 KIND_PARA, KIND_TABLE, KIND_BOX = 0, 1, 2
 
@@ -298,13 +304,13 @@ class Collector:
     order: list[str]                          # src_uris in reading order
     pages: dict[str, tuple[str, str, list[RawUnit]]] = field(default_factory=dict)
     other_text: list[str] = field(default_factory=list)   # of pages with a text filter
+    cache: Path | None = None                 # where the segmenter and the forms are kept between builds
 
     def add_filtered(self, html: str) -> None:
         """A page whose text a reader filters with the same comparison form
         (承诺清单): its characters count as the plan's, so that the tables
         shipped cover them too."""
         self.other_text.append(_TextParser.text_of(html))
-    cache: Path | None = None                 # where the segmenter keeps its caches between builds
 
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
         """A rendered page; ``title`` is used when the page has no h1 of its
@@ -320,6 +326,9 @@ class Collector:
 
     def index(self) -> dict:
         segmenter = Segmenter(self.root, self.cache)
+        key = textform.version_key()
+        form_memo = Memo(self.cache, FORMS, key)
+        compare_form = functools.partial(form_memo.get, compute=textform.compare_form)
         pages, heads, units = [], [], []
         head_index: dict[str, int] = {}
         corpus: list[str] = []                     # the comparison forms of everything searched
@@ -339,7 +348,7 @@ class Collector:
                 text, ls, le = collapse(u.text, *u.label)
                 words = segmenter.cut(text)
                 assert WORD_SEPARATOR not in text
-                form = textform.compare_form(text)
+                form = compare_form(text)
                 corpus.append(form)
                 if form != quick_form(text):
                     forms["units"].append(len(units))
@@ -348,11 +357,15 @@ class Collector:
         segmenter.save()
         for key, texts in (("heads", heads), ("titles", [p["title"] for p in pages])):
             for i, text in enumerate(texts):
-                corpus.append(textform.compare_form(text))
+                corpus.append(compare_form(text))
                 if corpus[-1] != quick_form(text):
                     forms[key].append(i)
-        corpus += [textform.compare_form(t) for t in self.other_text]
-        tables = textform.browser_tables(corpus)
+        corpus += [compare_form(t) for t in self.other_text]
+        form_memo.save()
+        # The cut-down tables depend on the whole corpus: one entry, under its digest.
+        table_memo = Memo(self.cache, TABLES, key)
+        tables = table_memo.get(digest(*corpus), lambda _: textform.browser_tables(corpus))
+        table_memo.save()
         return {"v": 2, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units,
                 "forms": forms, **tables}
 

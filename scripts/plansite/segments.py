@@ -12,12 +12,11 @@ system's temporary folder, which may be emptied between builds.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from pathlib import Path
 
 from . import terms
+from .memo import Memo, digest
 
 SEGMENTS = "segments.json"
 
@@ -48,31 +47,17 @@ class Segmenter:
         self.root, self.cache = root, cache
         path = root / terms.TERMS_FILE
         dictionary = path.read_bytes() if path.exists() else b""
-        self.key = hashlib.sha256(jieba.__version__.encode() + b"\0" + dictionary).hexdigest()
-        self.words: dict[str, list[str]] = {}
-        self.used: dict[str, list[str]] = {}
+        self.memo = Memo(cache, SEGMENTS, digest(jieba.__version__, dictionary))
         self._tokenizer = None
-        if cache is not None and (cache / SEGMENTS).is_file():
-            try:
-                saved = json.loads((cache / SEGMENTS).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                saved = {}
-            if isinstance(saved, dict) and saved.get("key") == self.key:
-                self.words = saved.get("words", {})
 
     def cut(self, text: str) -> list[str]:
-        words = self.words.get(text)
-        if words is None:
-            if self._tokenizer is None:
-                self._tokenizer = tokenizer(self.root, self.cache)
-            words = [w for w in self._tokenizer.cut(text, HMM=True) if w]
-        self.used[text] = words
-        return words
+        return self.memo.get(text, self._cut)
+
+    def _cut(self, text: str) -> list[str]:
+        if self._tokenizer is None:
+            self._tokenizer = tokenizer(self.root, self.cache)
+        return [w for w in self._tokenizer.cut(text, HMM=True) if w]
 
     def save(self) -> None:
         """Keep the texts of this build (only those: the file does not grow)."""
-        if self.cache is None or self.used == self.words:
-            return
-        self.cache.mkdir(parents=True, exist_ok=True)
-        doc = {"key": self.key, "words": self.used}
-        (self.cache / SEGMENTS).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        self.memo.save()

@@ -319,6 +319,17 @@ def unpack(text: str) -> dict[str, str]:
     return out
 
 
+def version_key() -> str:
+    """What the comparison form depends on besides the text: this module's
+    code, the OpenCC data's package version and Python's Unicode version
+    (for plansite.memo)."""
+    from importlib.metadata import version
+
+    from .memo import digest
+
+    return digest(Path(__file__).read_bytes(), version(OPENCC_PACKAGE), unicodedata.unidata_version)
+
+
 def opencc_source() -> str:
     """Where the variant tables come from (shipped with them: Apache-2.0 asks
     derived data to carry its attribution)."""

@@ -1,0 +1,67 @@
+"""Results remembered between builds, in the build cache (project.CACHE).
+
+Some steps of the build are pure functions of text that rarely changes
+between two builds, and cost more than the rest of the build: cutting the
+plan into words with jieba (plansite.segments), the comparison form of every
+unit and the variant tables cut down to the plan (plansite.textform, for the
+search index). ``Memo`` keeps such results in one JSON file per step:
+
+    {"key": "<sha256>", "entries": {input: output, ...}}
+
+``key`` names everything besides the input that the output depends on (the
+library's version, the project dictionary, the source of the code that
+computes it): a file with another key is ignored whole. Only the entries
+used in this build are saved, so the file does not grow; a file that cannot
+be read is ignored (the step is computed again), never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def digest(*parts: str | bytes) -> str:
+    """sha256 of the parts, each kept apart from the next."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Memo:
+    """``get(text, compute)``: compute(text), or its remembered result.
+    ``cache`` None: nothing is read or written."""
+
+    def __init__(self, cache: Path | None, name: str, key: str):
+        self.path = cache / name if cache is not None else None
+        self.key = key
+        self.saved: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        if self.path is not None and self.path.is_file():
+            try:
+                doc = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                doc = None
+            if isinstance(doc, dict) and doc.get("key") == key and isinstance(doc.get("entries"), dict):
+                self.saved = doc["entries"]
+
+    def get(self, text: str, compute: Callable[[str], Any]) -> Any:
+        value = self.used.get(text)
+        if value is None:
+            value = self.saved.get(text)
+            if value is None:
+                value = compute(text)
+            self.used[text] = value
+        return value
+
+    def save(self) -> None:
+        """Keep what this build used (only that)."""
+        if self.path is None or self.used == self.saved:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        doc = {"key": self.key, "entries": self.used}
+        self.path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
