@@ -221,12 +221,6 @@ class Plan:
     def all(self) -> list[Chapter]:
         return self.preamble + self.parts + self.chapters
 
-    def chapter(self, number: int) -> Chapter | None:
-        return next((c for c in self.chapters if c.number == number), None)
-
-    def part_of(self, chapter: Chapter) -> Chapter | None:
-        return next((p for p in self.parts if chapter.key in p.meta.get("chapters", [])), None)
-
     def units(self) -> list[Unit]:
         return [u for c in self.all for u in c.units]
 

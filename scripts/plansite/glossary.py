@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .chapters import Chapter, Plan, Unit
+from .chapters import Plan, Unit
 from .problems import Problem
 from .records import Record
 from .tables import TableFile
@@ -71,9 +71,6 @@ class Glossary:
             if rest:
                 out.append(Segment(rest, run.strong))
         return out
-
-    def first_uses(self, chapter: Chapter) -> list[tuple[Term, Unit]]:
-        return [(t, u) for u in chapter.units for t in self._first.get(u.id, [])]
 
 
 def build(plan: Plan, tables: dict[str, TableFile]) -> Glossary:

@@ -264,10 +264,6 @@ def read_page(html: str) -> tuple[str, list[RawUnit]]:
     return parser.title, parser.units
 
 
-def read_units(html: str) -> list[RawUnit]:
-    return read_page(html)[1]
-
-
 def collapse(text: str, start: int, end: int) -> tuple[str, int, int]:
     """Whitespace runs → one space, trimmed; label offsets carried along."""
     out: list[str] = []

@@ -17,8 +17,6 @@ from . import messages, yamltext
 from .messages import schema_message, show, yaml_problem
 from .problems import Problem
 
-SCHEMA_COMMENT = "# yaml-language-server: $schema=schemas/{kind}.schema.json"
-
 
 @dataclass
 class TableFile:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts, downloads, glossary, plan_text, verdicts
-from .commitments import NO_DATA, STATUSES, Register, build_register
+from .commitments import NO_DATA, Register, build_register
 from .model import Model
 from .pages import DataFile, PageSpec
 from .tables import TableFile, kind_of
@@ -35,7 +35,6 @@ class Tracking:
     tables: dict = field(default_factory=dict)
     # The plan text download: described here, written after the build (plan_text).
     text_dataset: downloads.Dataset = field(default_factory=plan_text.dataset)
-    statuses = STATUSES
     no_data = NO_DATA
 
     @classmethod
