@@ -10,6 +10,8 @@ from collections import Counter
 
 import pytest
 import yaml
+from plansite import charts
+from plansite.numerals import figure
 from plansite.site import build
 from support.plantext import soup
 from support.site import ROOT
@@ -166,3 +168,19 @@ def test_progress_chart_drawn_from_fixture_values(with_progress):
 def soup_from(markdown: str):
     from bs4 import BeautifulSoup
     return BeautifulSoup(markdown, "html.parser")
+
+
+@pytest.mark.parametrize("value, shown", [(1000.0, "1000"), (12.5, "12.5"), (0.1 + 0.2, "0.3"), (-0.0, "0"),
+                                          (1234567.0, "1234567"), (98.76, "98.76"), (-2.5, "-2.5")])
+def test_computed_numbers_are_written_as_readers_write_them(value, shown):
+    """One helper writes every number the site computes (shares, ticks):
+    whole numbers without ".0", never in exponent notation."""
+    assert figure(value) == shown
+
+
+def test_tick_labels_of_large_values_are_plain_numbers():
+    line = charts.progress("c", "t", [{"year": 2021, "value": "1234567"}, {"year": 2022, "value": "2345678"}],
+                           "3000000以上")
+    labels = [label for _, label in line.ticks]
+    assert labels == ["0", "1500000", "3000000"]
+    assert "e+" not in line.desc

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .numerals import figure
 from .verdicts import parse
 
 WIDTH = 640
@@ -132,7 +133,7 @@ def progress(chart_id: str, title: str, entries: list[dict], target=None) -> Lin
         line.points.append(Point(year, v, label, round(x, 1), round(y_of(v), 1)))
     if tval is not None:
         line.target_y = round(y_of(tval), 1)
-    line.ticks = [(round(y_of(v), 1), f"{v:g}") for v in (lo, (lo + hi) / 2, hi)]
+    line.ticks = [(round(y_of(v), 1), figure(v)) for v in (lo, (lo + hi) / 2, hi)]
     line.desc = "；".join(f"{p.year}年 {p.label}" for p in line.points) + (
         f"；目标 {target}" if tval is not None else "")
     return line
@@ -195,6 +196,6 @@ def ratios(chart_id: str, title: str, rows: list[tuple[str, str, str, str, str]]
                                          round(plot * min(pct, cap) / cap, 1), verdict))
         y += chart.bar + 6
     chart.height = y + 24
-    chart.desc = "；".join(f"{b.label}：目标 {b.target}，完成 {b.result}，为目标的 {b.qualifier}{b.percent:g}%"
+    chart.desc = "；".join(f"{b.label}：目标 {b.target}，完成 {b.result}，为目标的 {b.qualifier}{figure(b.percent)}%"
                           for g in chart.groups for b in g.bars)
     return chart

@@ -14,7 +14,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from .tables import TableFile
+from .tables import TableFile, box_order
 
 # Fields for the site's own use (finding mentions), not data about the plan.
 INTERNAL = {"keywords", "parts"}
@@ -120,21 +120,21 @@ def simple(tf: TableFile, schema: dict, list_name: str, ref: str, title: str) ->
     return Dataset(tf.key, title, tf.path, fields, records)
 
 
-def datasets(tables: dict[str, TableFile], schemas: dict[str, dict], verdicts: dict) -> list[Dataset]:
-    """Every dataset the site offers, in reading order; ``schemas`` by kind."""
+def datasets(tables: dict[str, TableFile], verdicts: dict) -> list[Dataset]:
+    """Every dataset the site offers, in reading order, with each table's
+    fields described by the schema it was validated against."""
     out = []
     if "indicators-14th" in tables:
         t = tables["indicators-14th"]
-        out.append(simple(t, schemas[t.kind], "indicators", "indicator", t.data["title"]))
+        out.append(simple(t, t.schema, "indicators", "indicator", t.data["title"]))
     if "indicators-13th" in tables:
-        out.append(indicators_13th(tables["indicators-13th"], schemas["indicators-13th"], verdicts))
+        out.append(indicators_13th(tables["indicators-13th"], tables["indicators-13th"].schema, verdicts))
     for key in ("commitments", "glossary"):
         if key in tables:
             t = tables[key]
-            out.append(simple(t, schemas[t.kind], "commitments" if key == "commitments" else "terms",
+            out.append(simple(t, t.schema, "commitments" if key == "commitments" else "terms",
                               "commitment" if key == "commitments" else "term", t.data["title"]))
-    boxes = sorted((t for t in tables.values() if t.kind == "box"),
-                   key=lambda t: tuple(int(x) for x in t.data["number"].split("-")))
+    boxes = sorted((t for t in tables.values() if t.kind == "box"), key=lambda t: box_order(t.data["number"]))
     for t in boxes:
-        out.append(simple(t, schemas[t.kind], "items", "item", f"专栏{t.data['number']} {t.data['title']}"))
+        out.append(simple(t, t.schema, "items", "item", f"专栏{t.data['number']} {t.data['title']}"))
     return out

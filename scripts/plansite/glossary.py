@@ -9,15 +9,12 @@ explanation lives outside the unit and in a CSS tooltip.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .chapters import Plan, Unit
+from .chapters import EMPHASIS, Plan, Unit
 from .problems import Problem
 from .records import Record
 from .tables import TableFile
-
-EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .chapters import Chapter, Plan, Unit
 from .commitments import REGISTERS
 from .records import Record
-from .tables import TableFile
+from .tables import TableFile, box_order
 
 
 def show_value(value) -> str:
@@ -136,5 +136,5 @@ def build_model(plan: Plan, tables: dict[str, TableFile]) -> Model:
     units = plan.units()
     for ind in by_id.values():
         ind.mentions = [u for u in units if any(k in u.text for k in ind.keywords)]
-    boxes = dict(sorted(boxes.items(), key=lambda kv: tuple(int(x) for x in kv[1].data["number"].split("-"))))
+    boxes = dict(sorted(boxes.items(), key=lambda kv: box_order(kv[1].data["number"])))
     return Model(plan, indicator_tables, boxes)

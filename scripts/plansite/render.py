@@ -12,10 +12,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from .chapters import EMPHASIS
 from .model import show_value
+from .numerals import figure
 from .urls import page_url
 
-EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|!])")
 
 
@@ -77,7 +78,7 @@ def environment(root: Path, base: str, cache: Path | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(inline=inline, md_text=md_text, value=show_value, snippet=snippet)
+    env.filters.update(inline=inline, md_text=md_text, value=show_value, snippet=snippet, figure=figure)
     env.globals.update(url=absolute(base), src_link=src_link)
     return env
 

@@ -152,7 +152,7 @@ def build(root: Path, base: str = "/", cache: Path | None = None) -> SiteBuild:
     if problems:
         raise BuildError(problems)
     model = build_model(plan, tables)
-    site = SiteBuild(root, model, Tracking.build(root, model, tables),
+    site = SiteBuild(root, model, Tracking.build(model, tables),
                      base=base, cache=cache)
     site.warnings = warnings
     site.render_pages()

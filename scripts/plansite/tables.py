@@ -38,6 +38,11 @@ def kind_of(key: str) -> str:
     return "box" if key.startswith("box-") else key
 
 
+def box_order(number: str) -> tuple[int, ...]:
+    """Sort key of a 专栏 by its number as printed: "4-2" before "4-10"."""
+    return tuple(int(x) for x in number.split("-"))
+
+
 def decode(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
     """UTF-8 text (a byte-order mark is dropped), or a problem saying where it is not."""
     try:

@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import charts, downloads, glossary, plan_text, verdicts
 from .commitments import NO_DATA, Register, build_register
 from .model import Model
 from .pages import DataFile, PageSpec
-from .tables import TableFile, kind_of
+from .tables import TableFile
 
 COMMITMENT_UNITS = "data/commitment-units.json"
-
-
-def _schemas(root: Path, tables: dict[str, TableFile]) -> dict[str, dict]:
-    """The schema of each loaded table, by kind (tables.kind_of)."""
-    folder = root / "tables" / "schemas"
-    kinds = {kind_of(k) for k in tables}
-    return {k: json.loads((folder / f"{k}.schema.json").read_text(encoding="utf-8")) for k in kinds}
 
 
 @dataclass
@@ -38,7 +30,7 @@ class Tracking:
     no_data = NO_DATA
 
     @classmethod
-    def build(cls, root: Path, model: Model, tables: dict[str, TableFile]) -> Tracking:
+    def build(cls, model: Model, tables: dict[str, TableFile]) -> Tracking:
         by_id = {i.id: i for i in model.indicators}
         t13 = tables.get("indicators-13th")
         found = verdicts.verdicts(t13) if t13 else {}
@@ -46,7 +38,7 @@ class Tracking:
             model=model,
             register=build_register(model.plan, tables, by_id),
             verdicts=found,
-            datasets=downloads.datasets(tables, _schemas(root, tables), found),
+            datasets=downloads.datasets(tables, found),
             glossary=glossary.build(model.plan, tables),
             tables=tables,
         )
