@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 from plansite import verdicts
-from plansite.problems import Problem
-from plansite.tables import load_tables
+from plansite.problems import gather
+from plansite.tables import load_schemas, load_tables
 from support.site import ROOT
 
 # (row id, printed 2020 target, printed result, expected verdict)
@@ -58,9 +58,9 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def table():
-    problems: list[Problem] = []
-    tables = load_tables(ROOT, problems)
-    assert not problems, [str(p) for p in problems]
+    schemas, problems = gather(load_schemas(ROOT))
+    tables, more = gather(load_tables(ROOT, schemas))
+    assert not problems + more, [str(p) for p in problems + more]
     return tables["indicators-13th"]
 
 
@@ -100,5 +100,5 @@ def test_undecidable_row_without_verdict_is_a_problem(table, tmp_path):
     import copy
     t = copy.deepcopy(table)
     t.data["indicators"][0]["result_2020"] = "10以上"   # 13.5以上 vs 10以上: undecided
-    problems = verdicts.check({"indicators-13th": t})
+    problems = list(verdicts.check({"indicators-13th": t}))
     assert len(problems) == 1 and "verdict_reason" in problems[0].message

@@ -24,7 +24,7 @@ import yaml
 from . import yamltext
 from .messages import yaml_problem
 from .numerals import chinese_to_int
-from .problems import Problem
+from .problems import Found, Problem
 from .tables import decode
 
 MARKER = re.compile(r"^<!--\s*(\S+?):?\s+(.*?)\s*-->$|^<!--\s*([\w-]+)\s*-->$")
@@ -111,7 +111,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
     return meta, text[end + 5:], head.count("\n")
 
 
-def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
+def read_chapter(path: Path, root: Path) -> Found[Chapter]:
     name = path.name
     if m := CHAPTER_FILE.match(name):
         ch = Chapter(path.stem, path, int(m.group(1)), "chapter", anchor=f"ch{int(m.group(1))}")
@@ -120,7 +120,7 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
     else:
         ch = Chapter(path.stem, path, None, "preamble", anchor=path.stem)
     rel = path.relative_to(root).as_posix()
-    raw = decode(path.read_bytes(), rel, problems)
+    raw = yield from decode(path.read_bytes(), rel)
     if raw is None:
         return ch
     raw = raw.replace("\r\n", "\n")
@@ -128,10 +128,10 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
         ch.meta, body, offset = split_front_matter(raw)
     except yaml.YAMLError as exc:
         line, col, message = yaml_problem(exc, raw[4:])
-        problems.append(Problem(rel, line + 1, col, "front matter", f"文件开头 --- 之间的元数据有误：{message}"))
+        yield Problem(rel, line + 1, col, "front matter", f"文件开头 --- 之间的元数据有误：{message}")
         ch.meta, body, offset = {}, raw, 0
     if not isinstance(ch.meta, dict):
-        problems.append(Problem(rel, 2, 1, "front matter", "文件开头 --- 之间应是“字段名: 值”（如 title: 序言）"))
+        yield Problem(rel, 2, 1, "front matter", "文件开头 --- 之间应是“字段名: 值”（如 title: 序言）")
         ch.meta = {}
     ch.title = str(ch.meta.get("title", ""))
     section: Section | None = None
@@ -147,7 +147,7 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
             try:
                 number = chinese_to_int(m.group(1)) if m else len(ch.sections) + 1
             except KeyError:
-                problems.append(Problem(rel, line_no, 1, "", f"节标题“{heading}”的序号无法识别：应为“第一节”“第十二节”这样的写法"))
+                yield Problem(rel, line_no, 1, "", f"节标题“{heading}”的序号无法识别：应为“第一节”“第十二节”这样的写法")
                 number = len(ch.sections) + 1
             section = Section(f"{ch.anchor}-s{number}", number, heading, line_no)
             ch.blocks.append(section)
@@ -156,15 +156,15 @@ def read_chapter(path: Path, root: Path, problems: list[Problem]) -> Chapter:
         if block.startswith("<!--"):
             m = MARKER.match(block)
             if not m:
-                problems.append(Problem(rel, line_no, 1, "", f"无法识别的标记 {block!r}；表格标记的写法是 <!-- table: 表格名 -->"))
+                yield Problem(rel, line_no, 1, "", f"无法识别的标记 {block!r}；表格标记的写法是 <!-- table: 表格名 -->")
                 continue
             name, arg = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
             ch.blocks.append(Marker(name, arg, line_no, section))
             continue
         for at in merged_items(lines, line_no):
-            problems.append(Problem(rel, at, 1, "", "这一行看起来是新的一项，但与上一行之间没有空行，网页上会与上一行合成一段；"
-                                                    "若它是单独的一段，请在两行之间空一行（若本就是同一段，可忽略这条提醒）",
-                                    warning=True))
+            yield Problem(rel, at, 1, "", "这一行看起来是新的一项，但与上一行之间没有空行，网页上会与上一行合成一段；"
+                                          "若它是单独的一段，请在两行之间空一行（若本就是同一段，可忽略这条提醒）",
+                          warning=True)
         counter += 1
         prefix = section.id if section else ch.anchor
         ch.blocks.append(Unit(f"{prefix}-p{counter}", block, ch, section, line_no))
@@ -236,10 +236,12 @@ class Plan:
         return [by_key[k] for k in part.meta.get("chapters", []) if k in by_key]
 
 
-def load_plan(root: Path, problems: list[Problem]) -> Plan:
+def load_plan(root: Path) -> Found[Plan]:
+    """Every file in chapters/, read into a Plan; yields the problems found."""
     folder = root / "chapters"
-    files = sorted(p for p in folder.glob("*.md") if p.name != "README.md")
-    docs = [read_chapter(p, root, problems) for p in files]
+    docs = []
+    for path in sorted(p for p in folder.glob("*.md") if p.name != "README.md"):
+        docs.append((yield from read_chapter(path, root)))
     return Plan(
         preamble=[d for d in docs if d.kind == "preamble"],
         parts=sorted((d for d in docs if d.kind == "part"), key=lambda d: d.number),

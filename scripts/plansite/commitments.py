@@ -1,23 +1,24 @@
 """The commitments register (tables/commitments.yaml) and the checks of every
 register-type file: files in tables/ that no chapter shows with a marker.
 
-``check`` is the one entry point integrity.check calls: commitments cite
-existing units and indicators, quote the plan verbatim, and keep the plan's
-target in the quote; 13th-plan verdicts are decidable; progress is dated
-without repeats; glossary terms point at real units.
+``check`` is the one entry point site.build calls for them: commitments
+quote the plan verbatim and keep the plan's target in the quote;
+13th-plan verdicts are decidable; progress is dated without repeats;
+glossary terms are the plan's. That the units, indicators and ids they cite
+exist and are unique is declared in their schemas ("x-ref", "x-id") and
+checked by integrity.check_ids_and_refs.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import glossary, verdicts
 from .chapters import Plan, Unit
 from .problems import Problem
 from .records import Record
-from .tables import TableFile
+from .tables import TableFile, format_path
 
-# Register-type files: validated by their schema, never placed by a marker.
-REGISTERS = {"commitments", "glossary"}
 STATUSES = ("提前实现", "快于预期", "基本符合预期", "滞后", "未评估")
 UNASSESSED = "未评估"
 BEFORE_VALUE = {"超", "突破", "不低于", "不少于", "跨上"}   # 超400家; 400家以上
@@ -109,69 +110,52 @@ def build_register(plan: Plan, tables: dict[str, TableFile], indicators: dict) -
     return reg
 
 
-def check(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
-    problems = verdicts.check(tables)
-    problems += check_commitments(plan, tables)
+def check(plan: Plan, tables: dict[str, TableFile]) -> Iterator[Problem]:
+    yield from verdicts.check(tables)
+    yield from check_commitments(plan, tables)
     for key in ("indicators-14th", "commitments"):
         if key in tables:
-            problems += check_progress(tables[key], "indicators" if key != "commitments" else "commitments")
-    problems += glossary.check(plan, tables)
-    return problems
+            yield from check_progress(tables[key], "indicators" if key != "commitments" else "commitments")
+    yield from glossary.check(plan, tables)
 
 
-def check_commitments(plan: Plan, tables: dict[str, TableFile]) -> list[Problem]:
+def check_commitments(plan: Plan, tables: dict[str, TableFile]) -> Iterator[Problem]:
+    """Each commitment quotes its unit verbatim, with the target and deadline
+    as printed; its assessment lives on the indicator it cites. (A unit or
+    indicator that does not exist is reported by its "x-ref".)"""
     tf = tables.get("commitments")
     if tf is None:
-        return []
+        return
     units = plan.units_by_id
-    indicators = {r["id"] for t in tables.values() if t.kind == "indicators-14th"
-                  for r in t.data.get("indicators", [])}
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
 
-    def add(path: tuple, field_: str, message: str) -> None:
+    def problem(path: tuple, message: str) -> Problem:
         line, col = tf.where(path)
-        problems.append(Problem(tf.path, line, col, field_, message))
+        return Problem(tf.path, line, col, format_path(path), message)
 
     for i, rec in enumerate(tf.data["commitments"]):
-        here = f"commitments[{i}]"
-        rid = rec["id"]
-        if rid in seen:
-            add(("commitments", i, "id"), f"{here}.id", f"编号“{rid}”重复：第 {seen[rid]} 行已使用；每个编号必须唯一")
-        seen[rid] = tf.where(("commitments", i, "id"))[0]
         unit = units.get(rec["unit"])
         if unit is None:
-            add(("commitments", i, "unit"), f"{here}.unit",
-                f"段落“{rec['unit']}”不存在；请填写规划中已有的段落编号（如 ch4-s1-p1，可在网页上段落的链接中看到）")
             continue
         if rec["quote"] not in unit.text:
-            add(("commitments", i, "quote"), f"{here}.quote",
-                f"原文摘录没有逐字出现在段落 {unit.id} 中；请照原文复制（段落原文：{unit.text[:60]}…）")
+            yield problem(("commitments", i, "quote"),
+                          f"原文摘录没有逐字出现在段落 {unit.id} 中；请照原文复制（段落原文：{unit.text[:60]}…）")
         shown = rec["target_value"]
         if shown not in rec["quote"]:
-            add(("commitments", i, "target_value"), f"{here}.target_value",
-                f"目标值“{shown}”没有出现在原文摘录中；目标值必须照原文，进展请写在 progress 中")
+            yield problem(("commitments", i, "target_value"),
+                          f"目标值“{shown}”没有出现在原文摘录中；目标值必须照原文，进展请写在 progress 中")
         if rec.get("deadline") and rec["deadline"] not in unit.text and not _in_section_lead(unit, rec["deadline"]):
-            add(("commitments", i, "deadline"), f"{here}.deadline",
-                f"期限“{rec['deadline']}”没有出现在段落 {unit.id} 或所在节的第一段中；请照原文填写，没有写明的填 null")
+            yield problem(("commitments", i, "deadline"),
+                          f"期限“{rec['deadline']}”没有出现在段落 {unit.id} 或所在节的第一段中；请照原文填写，没有写明的填 null")
         ref = rec.get("indicator")
-        # When indicators-14th.yaml itself has problems it is not loaded: say nothing more.
-        if ref and "indicators-14th" in tables and ref not in indicators:
-            add(("commitments", i, "indicator"), f"{here}.indicator",
-                f"相关指标“{ref}”不存在；请填写 indicators-14th.yaml 中已有的编号")
         for name in ASSESSMENT if ref else ():
             if name in rec:
-                add(("commitments", i, name), f"{here}.{name}",
-                    f"这项承诺对应指标 {ref}，它的{ASSESSMENT[name]}只在 tables/indicators-14th.yaml 的 {ref} 中填写一次，"
-                    f"承诺清单会自动显示；请把这一项移到那里（或删除这里的重复）")
+                yield problem(("commitments", i, name),
+                              f"这项承诺对应指标 {ref}，它的{ASSESSMENT[name]}只在 tables/indicators-14th.yaml 的 {ref} 中填写一次，"
+                              f"承诺清单会自动显示；请把这一项移到那里（或删除这里的重复）")
     cited = {rec["unit"] for rec in tf.data["commitments"]}
     for j, ex in enumerate(tf.data.get("exclusions", [])):
-        if ex["unit"] not in units:
-            add(("exclusions", j, "unit"), f"exclusions[{j}].unit", f"段落“{ex['unit']}”不存在")
-        elif ex["unit"] in cited:
-            add(("exclusions", j, "unit"), f"exclusions[{j}].unit",
-                f"段落“{ex['unit']}”已有承诺，不能同时列为不列入的段落")
-    return problems
+        if ex["unit"] in cited:
+            yield problem(("exclusions", j, "unit"), f"段落“{ex['unit']}”已有承诺，不能同时列为不列入的段落")
 
 
 def _in_section_lead(unit: Unit, text: str) -> bool:
@@ -180,15 +164,13 @@ def _in_section_lead(unit: Unit, text: str) -> bool:
     return bool(same) and text in same[0].text
 
 
-def check_progress(tf: TableFile, list_name: str) -> list[Problem]:
+def check_progress(tf: TableFile, list_name: str) -> Iterator[Problem]:
     """Schema checks each entry; here: one entry per year."""
-    problems: list[Problem] = []
     for i, rec in enumerate(tf.data.get(list_name, [])):
         years: set[int] = set()
         for j, entry in enumerate(rec.get("progress", [])):
             if entry["year"] in years:
                 line, col = tf.where((list_name, i, "progress", j, "year"))
-                problems.append(Problem(tf.path, line, col, f"{list_name}[{i}].progress[{j}].year",
-                                        f"{rec.get('id')}：{entry['year']} 年的进展重复；每年只写一条"))
+                yield Problem(tf.path, line, col, f"{list_name}[{i}].progress[{j}].year",
+                              f"{rec.get('id')}：{entry['year']} 年的进展重复；每年只写一条")
             years.add(entry["year"])
-    return problems

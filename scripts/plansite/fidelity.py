@@ -9,6 +9,7 @@ in Chinese, with the place, instead of from a failing test.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from .chapters import Plan
@@ -51,13 +52,13 @@ def message(text: str, source: str, what: str) -> str:
             f"正文和专栏是政府发布的原文，必须照录，原文里的错字也照录；请恢复原文的文字（原文见 {SOURCE}）")
 
 
-def check(root: Path, plan: Plan, tables: dict[str, TableFile], reported: set[str]) -> list[Problem]:
+def check(root: Path, plan: Plan, tables: dict[str, TableFile], reported: set[str]) -> Iterator[Problem]:
     """``reported``: files that already have a problem; their text is not
     compared (a broken header read as a paragraph is not a changed word)."""
     source = published(root)
     if source is None:
-        return [Problem(SOURCE, 1, 1, "", "找不到已发布的规划原文：正文和专栏要与它逐字比对；请从历史版本恢复这个文件")]
-    problems: list[Problem] = []
+        yield Problem(SOURCE, 1, 1, "", "找不到已发布的规划原文：正文和专栏要与它逐字比对；请从历史版本恢复这个文件")
+        return
     for doc in plan.all:
         rel = f"chapters/{doc.path.name}"
         if rel in reported:
@@ -67,12 +68,12 @@ def check(root: Path, plan: Plan, tables: dict[str, TableFile], reported: set[st
         headings += [(s.line, s.heading) for s in doc.sections]
         for line, heading in headings:
             if squeeze(heading) not in source:
-                problems.append(Problem(rel, line, 1, "", message(squeeze(heading), source, "标题")))
+                yield Problem(rel, line, 1, "", message(squeeze(heading), source, "标题"))
     for unit in plan.units():
         text = squeeze(unit.text)
         if text not in source and f"chapters/{unit.chapter.path.name}" not in reported:
-            problems.append(Problem(f"chapters/{unit.chapter.path.name}", unit.line, 1, "",
-                                    message(text, source, f"段落 {unit.id} ")))
+            yield Problem(f"chapters/{unit.chapter.path.name}", unit.line, 1, "",
+                          message(text, source, f"段落 {unit.id} "))
     for table in tables.values():
         if table.kind != "box":
             continue
@@ -81,6 +82,5 @@ def check(root: Path, plan: Plan, tables: dict[str, TableFile], reported: set[st
             text = squeeze(label + item["text"])
             if text not in source:
                 line, col = table.where(("items", i, "text"))
-                problems.append(Problem(table.path, line, col, f"items[{i}].text",
-                                        message(text, source, f"专栏条目 {item['id']} ")))
-    return problems
+                yield Problem(table.path, line, col, f"items[{i}].text",
+                              message(text, source, f"专栏条目 {item['id']} "))

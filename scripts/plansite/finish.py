@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import assets, plan_text, project, search_index
 from .chapters import load_plan
-from .problems import BuildError
+from .problems import BuildError, gather
 from .site import reading_order
 from .urls import page_url
 
@@ -38,8 +38,7 @@ def finish(site_dir: Path, root: Path, tree: Iterable[str] = (), cache: Path | N
     """Write the index and the results script into ``site_dir``; return the
     problems found (empty when the site is complete). ``cache``: a folder
     kept between builds for the word segmenter (plansite.segments)."""
-    problems: list = []
-    plan = load_plan(root, problems)
+    plan, problems = gather(load_plan(root))
     if problems:
         raise BuildError(problems)
     chapters = reading_order(plan)

@@ -124,19 +124,20 @@ def schema_message(err) -> str:
         return f"值 {show(inst)} 太大{what}：不能大于 {err.validator_value}"
     if v == "uniqueItems":
         return f"列表中有重复的项{what}"
-    if v == "x-ref":
-        return ref_message(inst, err.validator_value, what)
     return f"值 {show(inst)} 不符合要求{what}：{err.message}"
 
 
-# What each kind of reference (schema keyword "x-ref", see integrity.py) names.
+# What each kind of id (schema keywords "x-id" and "x-ref", see integrity.py) names.
 REF_KINDS = {
     "unit": ("段落", "规划正文中已有的段落编号，如 ch4-s1-p2（网页上段落旁的 ¶ 链接里能看到）"),
     "section": ("节", "已有的节编号，如 ch4-s1"),
     "indicator": ("指标", "tables/indicators-13th.yaml 或 indicators-14th.yaml 中已有的指标编号"),
     "indicator-13th": ("“十三五”指标", "tables/indicators-13th.yaml 中已有的指标编号，如 ind13-11"),
+    "indicator-14th": ("“十四五”指标", "tables/indicators-14th.yaml 中已有的指标编号，如 ind14-6"),
     "box-item": ("专栏条目", "tables/box-*.yaml 中已有的条目编号，如 box-4-1-2"),
     "table": ("表格", "tables/ 中已有的表格名，如 indicators-14th、box-4-1"),
+    "commitment": ("承诺", "tables/commitments.yaml 中已有的承诺编号，如 c-ch4-s1-p1-1"),
+    "term": ("名词", "tables/glossary.yaml 中已有的名词编号"),
 }
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chapters import Chapter, Plan, Unit
-from .commitments import REGISTERS
 from .records import Record
-from .tables import TableFile, box_order
+from .tables import REGISTERS, TableFile, box_order
 
 
 def show_value(value) -> str:

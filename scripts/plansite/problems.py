@@ -1,7 +1,19 @@
-"""A problem found in the sources, reported to editors in Chinese."""
+"""A problem found in the sources, reported to editors in Chinese.
+
+Every check is a generator that yields its ``Problem``s (``check_x(...) ->
+Iterator[Problem]``); callers collect them with ``list(...)`` or ``+=``. A
+reader that also returns what it read (a file's text, the plan, the tables)
+is a generator of the same kind that *returns* its value: a caller that is
+itself a check writes ``value = yield from read_x(...)``, any other caller
+``value, problems = gather(read_x(...))``.
+"""
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +29,20 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}"
         message = f"提醒：{self.message}" if self.warning else self.message
         return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
+
+
+# A reader: yields the problems it finds, returns what it read.
+Found = Generator["Problem", None, T]
+
+
+def gather(found: Found[T]) -> tuple[T, list[Problem]]:
+    """Run a reader to its end: (what it returned, the problems it yielded)."""
+    problems: list[Problem] = []
+    while True:
+        try:
+            problems.append(next(found))
+        except StopIteration as done:
+            return done.value, problems
 
 
 def report_warnings(warnings: list[Problem]) -> str:

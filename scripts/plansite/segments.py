@@ -31,7 +31,7 @@ def tokenizer(root: Path, cache: Path | None = None):
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         tk.tmp_dir = str(cache)
-    for entry in terms.read(root):      # the check has refused what jieba would not keep whole
+    for entry in terms.entries(root):      # the check has refused what jieba would not keep whole
         tk.add_word(entry.word, entry.freq, entry.tag)
     return tk
 

@@ -18,9 +18,9 @@ from . import commitments, fidelity, integrity, terms
 from .chapters import Chapter, Marker, Plan, Section, Unit, load_plan
 from .model import Box, Model, build_model
 from .pages import DataFile, Page, PageSpec
-from .problems import BuildError, Problem
+from .problems import BuildError, Found, Problem, gather
 from .render import environment, one_block
-from .tables import load_tables
+from .tables import TableFile, load_schemas, load_tables
 from .tracking import Tracking
 
 DOC_MARKER = re.compile(r"<!--\s*plan-structure\s*-->")
@@ -132,17 +132,23 @@ def reading_order(plan: Plan) -> list[Chapter]:
     return out
 
 
+def read_sources(root: Path) -> Found[tuple[Plan, dict[str, dict | None], dict[str, TableFile]]]:
+    """chapters/, the schemas and tables/, each read once; yields what is
+    wrong with each file on its own (the checks across files are build's)."""
+    plan = yield from load_plan(root)
+    schemas = yield from load_schemas(root)
+    tables = yield from load_tables(root, schemas)
+    return plan, schemas, tables
+
+
 def build(root: Path, base: str = "/", cache: Path | None = None) -> SiteBuild:
     """Load, validate and render; raise BuildError listing every problem.
     ``base``: the path the site is served under (site_url's path, which
     plansite.generate reads from mkdocs.yml); ``cache``: a folder kept
     between builds."""
-    problems: list[Problem] = []
-    plan = load_plan(root, problems)
-    tables = load_tables(root, problems)
-    # Registers (commitments, glossary) are not placed by a chapter marker.
-    stems = {p.stem for p in (root / "tables").glob("*.yaml")} - commitments.REGISTERS
-    problems += integrity.check(plan, tables, stems)
+    (plan, schemas, tables), problems = gather(read_sources(root))
+    stems = {p.stem for p in (root / "tables").glob("*.yaml")}
+    problems += integrity.check(plan, tables, stems, schemas)
     problems += commitments.check(plan, tables)
     problems += fidelity.check(root, plan, tables, {p.file for p in problems})
     # With a chapter unreadable, words of the dictionary would seem to occur nowhere.

@@ -7,6 +7,7 @@ the jsonschema library's; we only translate its errors.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,10 @@ import yaml
 
 from . import messages, yamltext
 from .messages import schema_message, show, yaml_problem
-from .problems import Problem
+from .problems import Found, Problem
+
+# Register-type files: validated by their schema, never placed by a marker.
+REGISTERS = {"commitments", "glossary"}
 
 
 @dataclass
@@ -43,8 +47,8 @@ def box_order(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in number.split("-"))
 
 
-def decode(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
-    """UTF-8 text (a byte-order mark is dropped), or a problem saying where it is not."""
+def decode(raw: bytes, rel: str) -> Found[str | None]:
+    """UTF-8 text (a byte-order mark is dropped), or None and a problem saying where it is not."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -57,17 +61,17 @@ def decode(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
         guess = "看起来是用 GBK（GB2312/GB18030）编码保存的；"
     except UnicodeDecodeError:
         guess = ""
-    problems.append(Problem(
+    yield Problem(
         rel, line, column, "",
         f"文件不是 UTF-8 编码（这里的字节 0x{raw[start]:02X} 无法识别）：{guess}"
         "请在编辑器中选择“以 UTF-8 编码保存”（VS Code：右下角的编码 → 通过编码保存 → UTF-8）",
-    ))
+    )
     return None
 
 
-def read_yaml(text: str, rel: str, problems: list[Problem]) -> yamltext.Loaded | None:
-    """The file's values as typed (see yamltext.py), or None after adding
-    every problem found to ``problems``."""
+def read_yaml(text: str, rel: str) -> Found[yamltext.Loaded | None]:
+    """The file's values as typed (see yamltext.py), or None after yielding
+    every problem found."""
     findings, clean = yamltext.lint(text)
     broken = False
     try:
@@ -76,31 +80,36 @@ def read_yaml(text: str, rel: str, problems: list[Problem]) -> yamltext.Loaded |
         loaded, broken = None, True
         if not findings:     # else the findings are the likely cause
             line, col, message = yaml_problem(exc, clean)
-            problems.append(Problem(rel, line, col, "", message))
+            yield Problem(rel, line, col, "", message)
     for f in findings:
         path = format_path(yamltext.field_at(loaded, f.line)) or f.key
-        problems.append(Problem(rel, f.line, f.column, path, f.message))
+        yield Problem(rel, f.line, f.column, path, f.message)
     if findings or broken:
         return None
     if loaded is None:
-        problems.append(Problem(rel, 1, 1, "", "文件是空的（或只有注释）：表格文件至少要有 id、title 等字段；若是误删，请从历史版本恢复"))
+        yield Problem(rel, 1, 1, "", "文件是空的（或只有注释）：表格文件至少要有 id、title 等字段；若是误删，请从历史版本恢复")
         return None
-    found = len(problems)
+    found = list(_layout_problems(text, rel, loaded))
+    yield from found
+    return None if found else loaded
+
+
+def _layout_problems(text: str, rel: str, loaded: yamltext.Loaded) -> Iterator[Problem]:
+    """Keys written twice, values over several lines, values that are only a comment."""
     lines = text.split("\n")
     for path, line, col, first in loaded.duplicates:
-        problems.append(Problem(rel, line, col, format_path(path),
-                                f"字段“{path[-1]}”重复出现（第 {first} 行已有）；同一层级每个字段只能写一次，请删除或合并其中一个"))
+        yield Problem(rel, line, col, format_path(path),
+                      f"字段“{path[-1]}”重复出现（第 {first} 行已有）；同一层级每个字段只能写一次，请删除或合并其中一个")
     for path, start, end in loaded.spans:
         if start != end:
             line, col = loaded.marks[path]
-            problems.append(Problem(rel, line, col, format_path(path), messages.multiline_value(start, end)))
+            yield Problem(rel, line, col, format_path(path), messages.multiline_value(start, end))
     for path in sorted(loaded.plain, key=lambda p: loaded.keys.get(p, (0, 0))):
         if path in loaded.keys and yamltext.get(loaded.data, path) is None:
             line, col = loaded.keys[path]
             after = lines[line - 1][col - 1 + len(str(path[-1])):].lstrip(" :")
             if after.startswith("#"):
-                problems.append(Problem(rel, line, col, format_path(path), messages.comment_only_value()))
-    return None if len(problems) > found else loaded
+                yield Problem(rel, line, col, format_path(path), messages.comment_only_value())
 
 
 def misplaced(path: tuple, name: str, shapes: dict) -> str | None:
@@ -123,9 +132,9 @@ def format_path(path) -> str:
     return out
 
 
-def load_schemas(root: Path, problems: list[Problem] | None = None) -> dict[str, dict | None]:
-    """Every schema in tables/schemas/; a broken one is a problem, not a crash."""
-    problems = [] if problems is None else problems
+def load_schemas(root: Path) -> Found[dict[str, dict | None]]:
+    """Every schema in tables/schemas/, by kind (``kind_of``): the one place
+    they are read. A broken one is a problem (and None), not a crash."""
     schemas: dict[str, dict | None] = {}
     for p in sorted((root / "tables" / "schemas").glob("*.schema.json")):
         rel = p.relative_to(root).as_posix()
@@ -133,41 +142,42 @@ def load_schemas(root: Path, problems: list[Problem] | None = None) -> dict[str,
             schema = json.loads(p.read_text(encoding="utf-8"))
             jsonschema.Draft202012Validator.check_schema(schema)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(rel, exc.lineno, exc.colno, "", f"JSON Schema 文件不是合法的 JSON：{exc.msg}"))
+            yield Problem(rel, exc.lineno, exc.colno, "", f"JSON Schema 文件不是合法的 JSON：{exc.msg}")
             schema = None
         except UnicodeDecodeError:
-            problems.append(Problem(rel, 1, 1, "", "JSON Schema 文件不是 UTF-8 编码"))
+            yield Problem(rel, 1, 1, "", "JSON Schema 文件不是 UTF-8 编码")
             schema = None
         except jsonschema.SchemaError as exc:
             where = "/".join(map(str, exc.absolute_path)) or "（顶层）"
-            problems.append(Problem(rel, 1, 1, where, f"不是合法的 JSON Schema：{exc.message}"))
+            yield Problem(rel, 1, 1, where, f"不是合法的 JSON Schema：{exc.message}")
             schema = None
         # None: the schema is broken (reported above); its files are not checked
         schemas[p.name.removesuffix(".schema.json")] = schema
     return schemas
 
 
-def load_tables(root: Path, problems: list[Problem]) -> dict[str, TableFile]:
-    schemas = load_schemas(root, problems)
+def load_tables(root: Path, schemas: dict[str, dict | None]) -> Found[dict[str, TableFile]]:
+    """Every file in tables/ that is valid against its schema (``schemas``:
+    ``load_schemas``), by file stem."""
     tables: dict[str, TableFile] = {}
     folder = root / "tables"
     for path in sorted(folder.glob("*.yml")):
-        problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "",
-                                f"表格文件的扩展名应为 .yaml：请把 {path.name} 改名为 {path.stem}.yaml"))
+        yield Problem(path.relative_to(root).as_posix(), 1, 1, "",
+                      f"表格文件的扩展名应为 .yaml：请把 {path.name} 改名为 {path.stem}.yaml")
     for path in sorted(folder.glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
         try:
-            table = load_table(path, rel, schemas, problems)
+            table = yield from load_table(path, rel, schemas)
         except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
-            problems.append(Problem(rel, 1, 1, "", f"检查这个文件时程序出错（{type(exc).__name__}: {exc}）：这可能不是你的错，请把这条信息告诉网站维护人员"))
+            yield Problem(rel, 1, 1, "", f"检查这个文件时程序出错（{type(exc).__name__}: {exc}）：这可能不是你的错，请把这条信息告诉网站维护人员")
             continue
         if table is not None:
             tables[table.key] = table
     return tables
 
 
-def load_table(path: Path, rel: str, schemas: dict[str, dict], problems: list[Problem]) -> TableFile | None:
-    text = decode(path.read_bytes(), rel, problems)
+def load_table(path: Path, rel: str, schemas: dict[str, dict | None]) -> Found[TableFile | None]:
+    text = yield from decode(path.read_bytes(), rel)
     if text is None:
         return None
     key = path.stem
@@ -175,22 +185,22 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict], problems: list[Pr
     if kind in schemas and schemas[kind] is None:
         return None
     if kind not in schemas:
-        problems.append(Problem(rel, 1, 1, "", f"不认识的表格文件名“{path.name}”：专栏的文件名应为 box-章-序号.yaml（如 box-4-1.yaml）；"
-                                               "其他表格须在 tables/schemas/ 中有同名的 .schema.json"))
+        yield Problem(rel, 1, 1, "", f"不认识的表格文件名“{path.name}”：专栏的文件名应为 box-章-序号.yaml（如 box-4-1.yaml）；"
+                                     "其他表格须在 tables/schemas/ 中有同名的 .schema.json")
         return None
-    loaded = read_yaml(text, rel, problems)
+    loaded = yield from read_yaml(text, rel)
     if loaded is None:
         return None
     data = loaded.data
     if not isinstance(data, dict):
         what = "列表（以 - 开头的行）" if isinstance(data, list) else f"一个单独的值 {show(data)}"
-        problems.append(Problem(rel, 1, 1, "", f"文件内容应是一组“字段名: 值”（第一项是 id: {key}），但读到的是{what}；请检查文件是否完整"))
+        yield Problem(rel, 1, 1, "", f"文件内容应是一组“字段名: 值”（第一项是 id: {key}），但读到的是{what}；请检查文件是否完整")
         return None
     table = TableFile(key, rel, kind, data, loaded.marks, schemas[kind])
     typed, shapes = yamltext.type_by_schema(loaded, schemas[kind])
     for path_, message in typed:
         line, col = table.where(path_)
-        problems.append(Problem(rel, line, col, format_path(path_), message))
+        yield Problem(rel, line, col, format_path(path_), message)
     reported = {path_ for path_, _ in typed}
     errors = [e for e in jsonschema.Draft202012Validator(schemas[kind]).iter_errors(data)
               if tuple(e.absolute_path) not in reported]
@@ -204,11 +214,11 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict], problems: list[Pr
                 message = misplaced(path_, extra[0], shapes) or message
                 path_ = path_ + (extra[0],)
                 line, col = loaded.keys[path_]
-        problems.append(Problem(rel, line, col, format_path(path_) or "（文件顶层）", message))
+        yield Problem(rel, line, col, format_path(path_) or "（文件顶层）", message)
     if errors or typed:
         return None
     if data.get("id") != key:
         line, col = table.where(("id",))
-        problems.append(Problem(rel, line, col, "id", f"id 为“{data.get('id')}”，但文件名是“{path.name}”；两者必须一致（应为“{key}”）"))
+        yield Problem(rel, line, col, "id", f"id 为“{data.get('id')}”，但文件名是“{path.name}”；两者必须一致（应为“{key}”）")
         return None
     return table

@@ -12,6 +12,7 @@ is reported by ``check`` so an editor fills it in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .problems import Problem
@@ -141,15 +142,14 @@ def tally(table: TableFile) -> dict[str, int]:
     return counts
 
 
-def check(tables: dict[str, TableFile]) -> list[Problem]:
+def check(tables: dict[str, TableFile]) -> Iterator[Problem]:
+    """Every measured row has a verdict: computed, or given by the editor."""
     table = tables.get("indicators-13th")
     if table is None:
-        return []
-    problems = []
+        return
     for path, row, _ in measured_rows(table):
         v = verdict_of(row)
         if v.verdict is None:
             line, col = table.where(path)
-            problems.append(Problem(table.path, line, col, "verdict",
-                                    f"{row['id']}：{v.reason}请填写 verdict（{'、'.join(VERDICTS)}）和 verdict_reason"))
-    return problems
+            yield Problem(table.path, line, col, "verdict",
+                          f"{row['id']}：{v.reason}请填写 verdict（{'、'.join(VERDICTS)}）和 verdict_reason")
