@@ -16,7 +16,10 @@ on_serve    reloads the preview when chapters, tables, templates or our code
             fails (plansite_adapters.preview).
 
 The generated tree lives on the config object, which MkDocs makes anew for
-every (re)build, so nothing survives between `mkdocs serve` rebuilds.
+every (re)build, so nothing survives between `mkdocs serve` rebuilds. MkDocs
+imports this module once per process, so plansite is not imported here: each
+build takes it from plansite_adapters.live, which imports it afresh when its
+code changed (an edit under scripts/plansite shows in the preview).
 """
 from __future__ import annotations
 
@@ -26,18 +29,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from plansite.assets import AssetError
-from plansite.cli import internal_error
-from plansite.finish import finish
-from plansite.generate import generate
-from plansite.problems import BuildError, report_warnings
-from plansite.project import CACHE
-from plansite_adapters import preview
+from plansite_adapters import live, preview
 
 ROOT = Path(__file__).resolve().parent.parent
 
-WATCHED = ("chapters", "tables", "templates", "scripts")
+WATCHED = ("chapters", "tables", "templates", "scripts", "hooks")
 TREE = "plan_tree"
+log = logging.getLogger("mkdocs.plugins.plan")
 
 
 def on_startup(command, dirty):
@@ -49,19 +47,26 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    if restart := live.restart_needed():
+        log.warning(restart)
     try:
-        site, tree = generate(ROOT, ROOT / CACHE)
-    except AssetError as exc:
+        core = live.core()
+    except Exception as exc:  # noqa: BLE001 - an edited plansite that does not import
+        preview.State.check_failed = True
+        raise PluginError(live.import_failed(exc)) from None
+    try:
+        site, tree = core.generate(ROOT, ROOT / core.CACHE)
+    except core.AssetError as exc:
         preview.State.check_failed = True
         raise PluginError(str(exc)) from None
-    except BuildError as exc:
+    except core.BuildError as exc:
         preview.State.check_failed = True
         raise PluginError("\n" + exc.report()) from None
     except Exception as exc:  # noqa: BLE001 - `mkdocs serve` would print a traceback
         preview.State.check_failed = True
-        raise PluginError("\n" + internal_error(exc)) from None
+        raise PluginError("\n" + core.internal_error(exc)) from None
     if site.warnings:     # printed, not logged: `mkdocs build --strict` stops on logged warnings
-        print(report_warnings(site.warnings), file=sys.stderr)
+        print(core.report_warnings(site.warnings), file=sys.stderr)
     config[TREE] = tree
     config["nav"] = tree.nav
     config["extra_css"] = tree.css
@@ -80,7 +85,8 @@ def on_files(files, config):
 
 
 def on_post_build(config):
-    problems = finish(Path(config["site_dir"]), ROOT, config[TREE].files, ROOT / CACHE)
+    core = live.core()
+    problems = core.finish(Path(config["site_dir"]), ROOT, config[TREE].files, ROOT / core.CACHE)
     if problems:
         raise PluginError("\n".join(problems))
 

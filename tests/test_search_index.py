@@ -87,7 +87,7 @@ def test_index_from_the_build_cache_is_the_index_computed_afresh(tmp_path):
 
 
 def test_project_dictionary_lists_the_plan_terms():
-    terms = [t.word for t in dictionary.read(ROOT)]
+    terms = [t.word for t in dictionary.entries(ROOT)]
     for term in ["两新一智", "老城厢", "大运河文化带", "皇粮浜", "殷杏泰", "邹区镇"]:
         assert term in terms
     chapters = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "chapters").glob("*.md"))
@@ -133,7 +133,7 @@ def test_dictionary_saved_with_a_byte_order_mark_keeps_its_first_entry(tmp_path)
     """Windows editors save "UTF-8 with BOM": the first entry must still be the word."""
     (tmp_path / "tables").mkdir()
     (tmp_path / dictionary.TERMS_FILE).write_bytes("\ufeff两新一智\n皇粮浜 2000 n\n".encode("utf-8"))
-    entries = dictionary.read(tmp_path)
+    entries = dictionary.entries(tmp_path)
     assert [(e.word, e.freq, e.tag) for e in entries] == [("两新一智", None, None), ("皇粮浜", 2000, "n")]
     assert "两新一智" in segments.tokenizer(tmp_path).lcut("围绕两新一智建设")
 

@@ -32,7 +32,7 @@ SECTION_NUMBER = re.compile(r"^第([一二三四五六七八九十]+)节")
 CHAPTER_FILE = re.compile(r"^ch(\d+)\.md$")
 PART_FILE = re.compile(r"^part(\d+)\.md$")
 # The one inline markup chapters use: a bold lead phrase, **壮大科技企业集群规模。**
-# (render.inline shows it, Unit.text drops it, the glossary keeps term marks out of it).
+# (Unit.text drops it; glossary.Glossary.segments splits the text at it for the page).
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 
 

@@ -10,21 +10,13 @@ import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .chapters import EMPHASIS
 from .model import show_value
 from .numerals import figure
 from .urls import page_url
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|!])")
-
-
-def inline(text: str) -> Markup:
-    """Plan text → HTML: escaped, with the one inline markup chapters use,
-    ``**lead sentence.**`` → <strong>."""
-    escaped = str(escape(text))
-    return Markup(EMPHASIS.sub(lambda m: f"<strong>{m.group(1)}</strong>", escaped))
 
 
 def md_text(text) -> Markup:
@@ -78,7 +70,7 @@ def environment(root: Path, base: str, cache: Path | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(inline=inline, md_text=md_text, value=show_value, snippet=snippet, figure=figure)
+    env.filters.update(md_text=md_text, value=show_value, snippet=snippet, figure=figure)
     env.globals.update(url=absolute(base), src_link=src_link)
     return env
 

@@ -45,8 +45,11 @@ def wait_for(condition, seconds: float, step: float = 0.5):
 @contextmanager
 def mkdocs_serve(project: Path, log: Path):
     """Start `mkdocs serve` on a free loopback port; yield the base URL it
-    prints (mounted at site_url's path). Always stopped afterwards."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    prints (mounted at site_url's path). Always stopped afterwards. The
+    server runs ``project``'s own code (its scripts/ first on the import
+    path, ahead of the editable install of this repository's)."""
+    path = os.pathsep.join(filter(None, [str(project / "scripts"), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1", PYTHONPATH=path)
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
