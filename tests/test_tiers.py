@@ -5,6 +5,7 @@ runs) is a thin adapter that builds the same pages as `make build`."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,20 @@ def test_the_mkdocs_hook_builds_the_same_pages_as_make_build(tmp_path):
             assert str(a) == str(b), rel
         elif not rel.endswith((".gz", ".xml")):
             assert (built_site / rel).read_bytes() == (hooked / rel).read_bytes(), rel
+
+
+def test_finish_goes_on_past_a_warning_the_check_let_through(tmp_path):
+    """A 提醒 (two items on adjacent lines) does not stop the build: Finish
+    reads the same chapters and must not refuse them either."""
+    from plansite.finish import finish
+
+    root = tmp_path / "root"
+    shutil.copytree(ROOT / "chapters", root / "chapters")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "check" / "chapter-paragraphs-without-blank-line" / "with-problems",
+                    root, dirs_exist_ok=True)
+    site = tmp_path / "site"
+    site.mkdir()
+    missing = finish(site, root, cache=tmp_path / "cache")       # an empty site: every page is missing
+    assert missing and not any("提醒" in line for line in missing)
+    assert (site / search_index.INDEX_PATH).is_file()

@@ -39,8 +39,8 @@ def finish(site_dir: Path, root: Path, tree: Iterable[str] = (), cache: Path | N
     problems found (empty when the site is complete). ``cache``: a folder
     kept between builds for the word segmenter (plansite.segments)."""
     plan, problems = gather(load_plan(root))
-    if problems:
-        raise BuildError(problems)
+    if errors := [p for p in problems if not p.warning]:   # warnings were printed by the check
+        raise BuildError(errors)
     chapters = reading_order(plan)
     collector = search_index.Collector(root, [c.src_uri for c in chapters], cache=cache)
     for c in chapters:
