@@ -242,7 +242,7 @@ def test_result_leads_to_the_unit_highlighted_and_back_returns(page, site_url, p
     target = page.query_selector_all("[data-search-result]")[2]
     uid = target.get_attribute("data-unit")
     target.query_selector("a").click()
-    page.wait_for_selector(f"[id='{uid}'][data-search-highlighted]")
+    page.wait_for_selector(f"[id='{uid}'] mark.plan-search-hit")
     assert urlsplit(page.url).fragment == uid
     marks = page.eval_on_selector_all(f"[id='{uid}'] mark", "els => els.map(e => e.textContent)")
     raw = next(r for _, i, _, r in plan_units if i == uid)
@@ -485,7 +485,7 @@ def test_highlight_spans_inline_elements_and_any_spelling(page, site_url, html_p
                                        for ch in cases[0][1]).replace("。", "｡")))
     for uid, query in cases:
         page.goto(site_url + "chapters/ch04/?h=" + quote(query) + "#" + uid)
-        page.wait_for_selector(f"[id='{uid}'][data-search-highlighted]")
+        page.wait_for_selector(f"[id='{uid}'] mark.plan-search-hit")
         marks = page.eval_on_selector_all(f"[id='{uid}'] mark", "els => els.map(e => e.textContent)")
         assert len(marks) >= 2, (uid, query, marks)      # one each side of the element's edge
         assert norm(query) in norm("".join(marks)), (uid, query, marks)

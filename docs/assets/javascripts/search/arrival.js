@@ -16,7 +16,6 @@
     ns.load().then(function (engine) {
       var ranges = engine.highlight(query, unit.textContent);
       markRanges(unit, ranges);
-      unit.setAttribute("data-search-highlighted", String(ranges.length));
       unit.scrollIntoView({ block: "center" });
     });
   }
