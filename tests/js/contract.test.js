@@ -14,9 +14,15 @@ test("the engine reads the index Python writes", () => {
   const index = planIndex();
   const engine = new Engine(index);
   assert.equal(engine.units.length, index.units.length);
-  assert.deepEqual(engine.units.map((u) => u.id), ["a", "b", "c", "d", "e", "f", "g", "h"]);
-  assert.equal(engine.units[0].text, "大运河文化带：保护大运河遗产，建设大运河文化带。");
-  assert.ok(engine.units[0].labelEnd > engine.units[0].labelStart);
+  assert.deepEqual(plain(engine.units.map((u) => u.id)), ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+  const a = engine.units[0];
+  assert.equal(a.text, "大运河文化带：保护大运河遗产，建设大运河文化带。");
+  assert.equal(a.text.slice(a.labelStart, a.labelEnd), "大运河文化带：");
+  const i = engine.units[8];
+  assert.equal(engine.c.kinds[i.kind], "专栏");
+  assert.equal(engine.headText[i.group], "专栏2-1 重点项目");
+  assert.equal(engine.pages[i.page].title, "第二章 数字经济");
+  assert.equal(i.text.slice(i.labelStart, i.labelEnd), "省级：");
 });
 
 test("fields are found by their names, wherever they stand", () => {
@@ -31,8 +37,8 @@ test("fields are found by their names, wherever they stand", () => {
     assert.deepEqual(ids(after, q), ids(before, q), q);
     assert.ok(ids(after, q).length, q);
   }
-  assert.deepEqual(plain(after.units.map((u) => [u.id, u.page, u.kind, u.text])),
-    plain(before.units.map((u) => [u.id, u.page, u.kind, u.text])));
+  const record = (u) => [u.id, u.page, u.section, u.group, u.kind, u.labelStart, u.labelEnd, u.words, u.commitments, u.length];
+  assert.deepEqual(plain(after.units.map(record)), plain(before.units.map(record)));
 });
 
 test("another format version is refused, saying so", () => {

@@ -17,6 +17,9 @@ const PAGES = [
     ["h", "🚄运河\u200b新城建设。"],
   ]),
 ];
+// a 专栏 item: another kind, a group and a label of its own
+PAGES[1].html += '\n<aside class="plan-box"><h3>专栏2-1 重点项目</h3><ul>' +
+  '<li id="i" data-para="i"><strong>省级：</strong>大运河国家文化公园。</li></ul></aside>';
 
 // Each unit's text as a reader sees it (what ground truth scans).
 const TEXTS = {
@@ -28,6 +31,7 @@ const TEXTS = {
   f: "数字经济核心产业增加值占比提高。",
   g: "大运河沿线发展数字文旅。",
   h: "🚄运河\u200b新城建设。",
+  i: "省级：大运河国家文化公园。",
 };
 
 function planIndex() {

@@ -14,6 +14,7 @@ test("ranges: every occurrence, in order, those that touch or overlap merged", (
   const identity = (norm) => ({ norm, starts: (i) => i, ends: (i) => i + 1 });
   assert.deepEqual(plain(highlight.ranges(identity("abcabc"), ["abc", "bca"])), { count: 3, ranges: [[0, 6]] });
   assert.deepEqual(plain(highlight.ranges(identity("运河与运河"), ["运河"])), { count: 2, ranges: [[0, 2], [3, 5]] });
+  assert.deepEqual(plain(highlight.ranges(identity("运河运河"), ["运河"])), { count: 2, ranges: [[0, 4]] });   // touching: one mark
   assert.deepEqual(plain(highlight.ranges(identity("运河"), ["火星"])), { count: 0, ranges: [] });
 });
 
