@@ -317,6 +317,39 @@ def test_results_page_falls_back_to_engine_and_index_when_its_script_fails(brows
     context.close()
 
 
+@pytest.mark.parametrize("change", ["version", "field"])
+def test_an_index_the_engine_cannot_read_is_refused_clearly(browser, site_url, change):
+    """An index of another format or without a field the engine reads (say,
+    a cached file from another build): the engine refuses it, the console
+    says why, and the reader is told the index could not be loaded, on the
+    results page and in the header panel; nothing is drawn from it."""
+    context = browser.new_context(locale="zh-CN")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    def stale(route):
+        data = search_index.read_script(route.fetch().text())
+        if change == "version":
+            data["v"] += 1
+        else:
+            data["fields"].remove("words")
+        route.fulfill(body=search_index.as_script(data), content_type="text/javascript")
+
+    pg.route("**/" + search_index.INDEX_PATH, stale)
+    pg.route("**/" + assets.RESULTS, lambda route: route.abort())    # its own copy of the index
+    failed = search_index.PAGE_MESSAGES["failed"]
+    pg.goto(site_url + "search/?q=" + quote("运河"))
+    pg.wait_for_selector("[data-search-results][data-state=error]")
+    assert failed in pg.text_content("[data-search-results]")
+    assert pg.query_selector("[data-search-result]") is None
+    assert any("search index" in e and ("format" in e if change == "version" else "words" in e) for e in errors), errors
+    pg.goto(site_url + "chapters/ch04/")
+    pg.click("[data-search-input]")
+    pg.wait_for_function("t => document.querySelector('[data-search-instant]').textContent.includes(t)", arg=failed)
+    context.close()
+
+
 def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url):
     """The engine finds where a match lies in a unit's text without
     normalising each character when nothing in the text can merge or grow
