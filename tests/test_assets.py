@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 import yaml
 from plansite import assets
+from support.jscode import code_of
 from support.plantext import soup
 from support.site import ROOT, SITE_PATH, build_site, copy_project
 
@@ -84,11 +85,20 @@ def test_the_results_script_is_the_engine_site_script_and_index_joined(built_sit
 
 
 def test_the_joined_files_hold_every_source_verbatim_in_order(built_site):
+    """Stylesheets as written; scripts without their lines that are only a
+    comment, their code exactly the sources' code."""
     for sources, joined in ((listed("extra_css"), "assets/stylesheets/site.css"),
                             (listed("extra_javascript"), "assets/javascripts/site.js"),
                             (assets.ENGINE_SOURCES, "assets/javascripts/search-engine.js")):
         text = (built_site / joined).read_text(encoding="utf-8")
-        parts = [(src, (ROOT / "docs" / src).read_text(encoding="utf-8").strip()) for src in sources]
+        parts = []
+        for src in sources:
+            written = (ROOT / "docs" / src).read_text(encoding="utf-8")
+            shipped = assets.shipped_code(written) if src.endswith(".js") else written
+            if src.endswith(".js"):
+                assert code_of(shipped) == code_of(written), f"{src}: more than comments left out"
+                assert len(shipped) < len(written)
+            parts.append((src, shipped.strip()))
         assert_joined_in_order(text, parts, joined)
         for src, _ in parts:
             assert not (built_site / src).exists(), f"{src} is published on its own as well as in {joined}"
