@@ -96,7 +96,8 @@ def test_the_joined_files_hold_every_source_verbatim_in_order(built_site):
             written = (ROOT / "docs" / src).read_text(encoding="utf-8")
             shipped = assets.shipped_code(written) if src.endswith(".js") else written
             if src.endswith(".js"):
-                assert code_of(shipped) == code_of(written), f"{src}: more than comments left out"
+                lines = [[ln for ln in code_of(t).split("\n") if ln.strip()] for t in (shipped, written)]
+                assert lines[0] == lines[1], f"{src}: more than comments left out"
                 assert len(shipped) < len(written)
             parts.append((src, shipped.strip()))
         assert_joined_in_order(text, parts, joined)
