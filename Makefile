@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build build-zensical check test test-fast lint browser bench clean
+.PHONY: serve build build-zensical check test test-fast lint test-tools bench clean
 
 # The site's pinned dependencies, then our own package `plansite` (editable,
 # so edits under scripts/plansite take effect without reinstalling).
@@ -37,10 +37,10 @@ build: $(VENV)/.site-installed
 build-zensical: $(VENV)/.site-installed
 	$(PY) scripts/build_site.py --engine zensical
 
-# Debian's Chromium and CJK fonts: installed when root with apt-get, else
-# one sentence saying what to install, before any test runs.
-browser:
-	@sh scripts/ensure-browser.sh
+# Debian's Chromium, CJK fonts and nodejs: installed when root with apt-get,
+# else one sentence saying what to install, before any test runs.
+test-tools:
+	@sh scripts/ensure-test-tools.sh
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
@@ -49,7 +49,7 @@ lint: $(VENV)/.dev-installed
 test-fast: $(VENV)/.dev-installed check
 	$(PY) -m pytest -q -m "not browser"
 
-test: $(VENV)/.dev-installed browser lint check
+test: $(VENV)/.dev-installed test-tools lint check
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev-installed

@@ -138,7 +138,8 @@ OURS_JS = """async ({queries, reps}) => {
     s.src = new URL(src, location.href).href; s.onload = ok; s.onerror = ko; document.head.appendChild(s); });
   await add('../assets/javascripts/search-engine.js');
   await add('plan-index.js');
-  const engine = new PlanSearchEngine(window.PlanSearchIndex);
+  // (PlanSearchEngine: the engine's name before issue 14, for a baseline built from then)
+  const engine = new (window.PlanSearch ? window.PlanSearch.Engine : window.PlanSearchEngine)(window.PlanSearchIndex);
   const out = {};
   for (const q of queries) {
     const res = engine.search(q);

@@ -9,6 +9,8 @@ from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
 import yaml
+from plansite import assets
+from support.jscode import code_of
 from support.plantext import soup
 from support.site import ROOT, SITE_PATH, build_site, copy_project
 
@@ -76,16 +78,28 @@ def assert_joined_in_order(text: str, parts, joined: str) -> int:
 
 def test_the_results_script_is_the_engine_site_script_and_index_joined(built_site):
     text = (built_site / "search" / "results.js").read_text(encoding="utf-8")
-    names = ("assets/javascripts/search-engine.js", "assets/javascripts/site.js", "search/plan-index.js")
-    parts = [(n, (built_site / n).read_text(encoding="utf-8").strip()) for n in names]
+    parts = [(n, (built_site / n).read_text(encoding="utf-8").strip()) for n in assets.RESULTS_PARTS]
+    assert [PurePosixPath(n).name for n in assets.RESULTS_PARTS] == ["search-engine.js", "site.js", "plan-index.js"]
     end = assert_joined_in_order(text, parts, "search/results.js")
     assert text[end:].strip() == ""
 
 
 def test_the_joined_files_hold_every_source_verbatim_in_order(built_site):
-    for key, joined in (("extra_css", "assets/stylesheets/site.css"), ("extra_javascript", "assets/javascripts/site.js")):
+    """Stylesheets as written; scripts without their lines that are only a
+    comment, their code exactly the sources' code."""
+    for sources, joined in ((listed("extra_css"), "assets/stylesheets/site.css"),
+                            (listed("extra_javascript"), "assets/javascripts/site.js"),
+                            (assets.ENGINE_SOURCES, "assets/javascripts/search-engine.js")):
         text = (built_site / joined).read_text(encoding="utf-8")
-        parts = [(src, (ROOT / "docs" / src).read_text(encoding="utf-8").strip()) for src in listed(key)]
+        parts = []
+        for src in sources:
+            written = (ROOT / "docs" / src).read_text(encoding="utf-8")
+            shipped = assets.shipped_code(written) if src.endswith(".js") else written
+            if src.endswith(".js"):
+                lines = [[ln for ln in code_of(t).split("\n") if ln.strip()] for t in (shipped, written)]
+                assert lines[0] == lines[1], f"{src}: more than comments left out"
+                assert len(shipped) < len(written)
+            parts.append((src, shipped.strip()))
         assert_joined_in_order(text, parts, joined)
         for src, _ in parts:
             assert not (built_site / src).exists(), f"{src} is published on its own as well as in {joined}"
@@ -96,10 +110,10 @@ def test_the_joined_script_runs_every_part_without_error(page, site_url):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + "chapters/ch04/")
     page.wait_for_load_state("load")
-    # units.js gave each unit its link; search.js wired the header field and
+    # units.js gave each unit its link; search/ wired the header field and
     # offers the engine to the 承诺清单 filter; typing.js is there for both
     assert page.locator("[data-para] > .unit-link").count() > 10
-    assert page.evaluate("typeof window.PlanSearchUI.engine === 'function'")
+    assert page.evaluate("typeof window.PlanSearch.load === 'function'")
     assert page.evaluate("typeof window.PlanTyping.watch === 'function'")
     assert errors == []
 
@@ -125,3 +139,13 @@ def test_a_missing_stylesheet_is_named(tmp_path):
     assert result.returncode != 0
     assert "docs/assets/stylesheets/tracking.css" in result.stderr and "找不到文件" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_script_of_ours_is_joined_somewhere():
+    """Each file under docs/assets/javascripts/ is part of site.js (mkdocs.yml)
+    or of the engine (assets.ENGINE_SOURCES), listed once: a new part that
+    nobody lists would silently never ship."""
+    on_disk = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs" / "assets" / "javascripts").rglob("*.js"))
+    listed_ = [*listed("extra_javascript"), *assets.ENGINE_SOURCES]
+    assert len(listed_) == len(set(listed_))
+    assert sorted(listed_) == on_disk

@@ -92,7 +92,7 @@ def engine_page(browser, site_url):
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.goto(site_url + "search/?q=")
     pg.wait_for_selector("[data-search-results][data-state=done]")
-    pg.evaluate("window.__engine = new PlanSearchEngine(window.PlanSearchIndex)")
+    pg.evaluate("window.__engine = new PlanSearch.Engine(window.PlanSearchIndex)")
     yield pg
     context.close()
     assert not errors

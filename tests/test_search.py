@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from plansite import assets, search_index
 from support.plantext import soup
 from support.searching import check_query, ground_truth, norm, open_results, terms_of, unit_ids
 from support.site import SITE_PATH
@@ -205,10 +206,9 @@ def test_header_field_gives_instant_results_and_opens_the_full_list(page, site_u
 def test_nothing_fires_during_input_method_composition(page, site_url):
     page.goto(site_url + "chapters/ch04/")
     page.click("[data-search-input]")
-    page.wait_for_function("window.PlanSearchEngine !== undefined")
+    page.wait_for_function("window.PlanSearch && window.PlanSearch.Engine !== undefined")
     page.keyboard.type("两")
     page.wait_for_selector("[data-search-instant][data-query='两']")
-    runs = page.get_attribute("[data-search-instant]", "data-runs")
     # a real IME session through the DevTools protocol: composition text
     # "yun he" arrives with input events, then "运河" is committed
     cdp = page.context.new_cdp_session(page)
@@ -216,7 +216,6 @@ def test_nothing_fires_during_input_method_composition(page, site_url):
         cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
     page.wait_for_timeout(300)
     assert page.input_value("[data-search-input]") == "两yun he"
-    assert page.get_attribute("[data-search-instant]", "data-runs") == runs
     assert page.get_attribute("[data-search-instant]", "data-query") == "两"
     cdp.send("Input.insertText", {"text": "运河"})
     page.wait_for_selector("[data-search-instant][data-query='两运河']")
@@ -243,7 +242,7 @@ def test_result_leads_to_the_unit_highlighted_and_back_returns(page, site_url, p
     target = page.query_selector_all("[data-search-result]")[2]
     uid = target.get_attribute("data-unit")
     target.query_selector("a").click()
-    page.wait_for_selector(f"[id='{uid}'][data-search-highlighted]")
+    page.wait_for_selector(f"[id='{uid}'] mark.plan-search-hit")
     assert urlsplit(page.url).fragment == uid
     marks = page.eval_on_selector_all(f"[id='{uid}'] mark", "els => els.map(e => e.textContent)")
     raw = next(r for _, i, _, r in plan_units if i == uid)
@@ -262,11 +261,12 @@ def test_index_loads_on_first_use_only(page, site_url):
     page.on("request", lambda r: requested.append(r.url))
     page.goto(site_url + "chapters/ch04/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "plan-index" in u or "search-engine" in u]
+    assert not [u for u in requested if u.endswith((assets.ENGINE, search_index.INDEX_PATH))]
     page.click("[data-search-input]")
-    page.wait_for_function("window.PlanSearchEngine !== undefined")
+    page.wait_for_function("window.PlanSearch && window.PlanSearch.Engine !== undefined")
     page.wait_for_load_state("networkidle")
-    assert [u for u in requested if u.endswith("search/plan-index.js")]
+    assert [u for u in requested if u.endswith(search_index.INDEX_PATH)]
+    assert [u for u in requested if u.endswith(assets.ENGINE)]
 
 
 def test_results_page_draws_the_results_while_it_is_parsed(page, site_url, plan_units):
@@ -308,7 +308,7 @@ def test_results_page_falls_back_to_engine_and_index_when_its_script_fails(brows
     pg.goto(site_url + "search/?q=" + quote("运河"))
     pg.wait_for_selector("[data-search-results][data-state=done]")
     assert int(pg.text_content("[data-search-count]")) == len(ground_truth(plan_units, ["运河"]))
-    for name in ("assets/javascripts/site.js", "assets/javascripts/search-engine.js", "search/plan-index.js"):
+    for name in (assets.JS, assets.ENGINE, search_index.INDEX_PATH):
         assert SITE_PATH + name in requested, name
     # the links still lead into the site (the site's root was passed on)
     hrefs = pg.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
@@ -317,10 +317,43 @@ def test_results_page_falls_back_to_engine_and_index_when_its_script_fails(brows
     context.close()
 
 
+@pytest.mark.parametrize("change", ["version", "field"])
+def test_an_index_the_engine_cannot_read_is_refused_clearly(browser, site_url, change):
+    """An index of another format or without a field the engine reads (say,
+    a cached file from another build): the engine refuses it, the console
+    says why, and the reader is told the index could not be loaded, on the
+    results page and in the header panel; nothing is drawn from it."""
+    context = browser.new_context(locale="zh-CN")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    def stale(route):
+        data = search_index.read_script(route.fetch().text())
+        if change == "version":
+            data["v"] += 1
+        else:
+            data["fields"].remove("words")
+        route.fulfill(body=search_index.as_script(data), content_type="text/javascript")
+
+    pg.route("**/" + search_index.INDEX_PATH, stale)
+    pg.route("**/" + assets.RESULTS, lambda route: route.abort())    # its own copy of the index
+    failed = search_index.PAGE_MESSAGES["failed"]
+    pg.goto(site_url + "search/?q=" + quote("运河"))
+    pg.wait_for_selector("[data-search-results][data-state=error]")
+    assert failed in pg.text_content("[data-search-results]")
+    assert pg.query_selector("[data-search-result]") is None
+    assert any("search index" in e and ("format" in e if change == "version" else "words" in e) for e in errors), errors
+    pg.goto(site_url + "chapters/ch04/")
+    pg.click("[data-search-input]")
+    pg.wait_for_function("t => document.querySelector('[data-search-instant]').textContent.includes(t)", arg=failed)
+    context.close()
+
+
 def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url):
     """The engine finds where a match lies in a unit's text without
     normalising each character when nothing in the text can merge or grow
-    (search-engine.js oneToOne). Ground truth: the map made character by
+    (engine/highlight.js quickMap). Ground truth: the map made character by
     character, for every unit of the plan and for texts with what can go
     wrong; and the browser's own Unicode data for the characters that can
     merge. Also: every unit's text, normalised as a query is, equals what
@@ -330,10 +363,13 @@ def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url
     page.goto(site_url + "search/?q=" + quote("运河"))
     page.wait_for_selector("[data-search-results][data-state=done]")
     out = page.evaluate(r"""() => {
-      const E = window.PlanSearchEngine, e = new E(window.PlanSearchIndex), bad = [];
+      const P = window.PlanSearch, e = new P.Engine(window.PlanSearchIndex), bad = [];
+      const H = P.highlight, MERGING = H.MERGING;
       const same = (id, text, norm) => {
-        const slow = E.mapText(e, text, norm, true), quick = E.mapText(e, text, norm, false);
-        if (slow.norm !== norm && !E.MERGING.test(text)) bad.push(['slow norm', id]);
+        // (the quick map serves only text whose form is the quick pass's)
+        const slow = H.fullMap(e.textForm, text);
+        const quick = P.form.quickForm(text) === norm ? H.quickMap(text, norm) : null;
+        if (slow.norm !== norm && !MERGING.test(text)) bad.push(['slow norm', id]);
         if (!quick) return 0;
         if (quick.norm !== slow.norm) bad.push(['norm', id]);
         for (let i = 0; i < slow.norm.length; i++) {
@@ -356,7 +392,7 @@ def test_fast_highlight_map_equals_the_character_by_character_one(page, site_url
       for (let c = 0; c < 0x10000; c++) {
         if (c >= 0xd800 && c <= 0xdfff) continue;
         const ch = String.fromCharCode(c), d = ch.normalize('NFKD');
-        if ((/^\p{M}/u.test(d) || /^[\u1161-\u11ff\ud7b0-\ud7ff]/.test(d)) && !E.MERGING.test(ch)) missing.push(c.toString(16));
+        if ((/^\p{M}/u.test(d) || /^[\u1161-\u11ff\ud7b0-\ud7ff]/.test(d)) && !MERGING.test(ch)) missing.push(c.toString(16));
       }
       return {bad, fast, all: e.units.length, missing};
     }""")
@@ -482,7 +518,7 @@ def test_highlight_spans_inline_elements_and_any_spelling(page, site_url, html_p
                                        for ch in cases[0][1]).replace("。", "｡")))
     for uid, query in cases:
         page.goto(site_url + "chapters/ch04/?h=" + quote(query) + "#" + uid)
-        page.wait_for_selector(f"[id='{uid}'][data-search-highlighted]")
+        page.wait_for_selector(f"[id='{uid}'] mark.plan-search-hit")
         marks = page.eval_on_selector_all(f"[id='{uid}'] mark", "els => els.map(e => e.textContent)")
         assert len(marks) >= 2, (uid, query, marks)      # one each side of the element's edge
         assert norm(query) in norm("".join(marks)), (uid, query, marks)

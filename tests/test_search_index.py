@@ -4,9 +4,15 @@ Traditional → Simplified pairs."""
 from __future__ import annotations
 
 import pytest
-from plansite import search_index, segments, textform
+from plansite import assets, search_index, segments, textform
 from plansite import terms as dictionary
 from support.site import ROOT
+
+
+def add_engine(page) -> None:
+    """The engine's parts, as written, into a blank page."""
+    for part in assets.ENGINE_SOURCES:
+        page.add_script_tag(path=str(ROOT / "docs" / part))
 
 HTML = """
 <h1 id="ch4">第四章 坚持创新<a class="headerlink" href="#ch4">#</a></h1>
@@ -120,10 +126,10 @@ def test_traditional_characters_in_the_plan_text_are_found_both_ways(page, tmp_p
           '<p id="a" data-para="a">保護大運河文化帶。</p><p id="b" data-para="b">发展数字经济。</p>')
     index = c.index()
     assert index["forms"]["units"] == [0]
-    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
+    add_engine(page)
     page.add_script_tag(content=search_index.as_script(index))
     found = page.evaluate("""() => {
-      const e = new PlanSearchEngine(window.PlanSearchIndex);
+      const e = new PlanSearch.Engine(window.PlanSearchIndex);
       return ['大运河文化带', '大運河', '保护', '数字'].map(q => e.search(q).results.map(r => [r.unit.id, r.ranges]));
     }""")
     assert found == [[["a", [[2, 8]]]], [["a", [[2, 5]]]], [["a", [[0, 2]]]], [["b", [[2, 4]]]]]
@@ -156,12 +162,12 @@ def test_text_with_invisible_characters_separators_and_astral_characters_is_foun
           f'<p id="a" data-para="a">{text}</p><p id="b" data-para="b">发展数字经济。</p>')
     index = c.index()
     assert index["forms"]["units"] == [0]
-    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"))
+    add_engine(page)
     page.add_script_tag(content=search_index.as_script(index))
     queries = ["钟楼区", "钟楼\u200b区", "1000亿元", "1,000亿元", "１，０００亿", "二○三五", "衞生健康", "顯著下降",
                "显著", "🚄钟楼", "𫫇英", "楼区投资1"]
     found = page.evaluate("""qs => {
-      const e = new PlanSearchEngine(window.PlanSearchIndex);
+      const e = new PlanSearch.Engine(window.PlanSearchIndex);
       return qs.map(q => { const r = e.search(q); return [r.mode, r.results.map(x => [x.unit.id, x.ranges])]; });
     }""", queries)
     for q, (mode, results) in zip(queries, found, strict=True):

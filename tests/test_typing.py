@@ -32,7 +32,7 @@ def open_field(page, site_url, name):
     page.wait_for_load_state("load")
     page.click(field)
     if name != "results":
-        page.wait_for_function("window.PlanSearchEngine !== undefined")
+        page.wait_for_function("window.PlanSearch && window.PlanSearch.Engine !== undefined")
     return field
 
 

@@ -74,7 +74,7 @@ def test_the_ci_script_is_make_test_which_installs_lints_checks_and_tests():
                 if line.strip() and not line.lstrip().startswith("#")]
     assert commands[-1] == "make test"
     script = make_dry_run("test")
-    browser = script.index("ensure-browser.sh")
+    browser = script.index("ensure-test-tools.sh")
     lint = script.index("ruff check")
     check = script.index("build_tables.py --check")
     test = script.index("pytest")
@@ -82,9 +82,9 @@ def test_the_ci_script_is_make_test_which_installs_lints_checks_and_tests():
 
 
 def test_the_browser_set_up_installs_or_says_what_to_install(tmp_path):
-    """Without Chromium and without root, `make browser` stops with one
-    sentence naming what to install (as root it would apt-get it)."""
-    env = {"PATH": "/usr/bin:/bin", "CHROMIUM": str(tmp_path / "no-chromium")}
+    """Without Chromium or Node and without root, `make test-tools` stops with
+    one sentence naming what to install (as root it would apt-get it)."""
+    env = {"PATH": "/usr/bin:/bin", "CHROMIUM": str(tmp_path / "no-chromium"), "NODE": str(tmp_path / "no-node")}
     if os.getuid() == 0:   # run the not-root branch: hide apt-get behind a PATH without it
         fake = tmp_path / "bin"
         fake.mkdir()
@@ -96,11 +96,11 @@ def test_the_browser_set_up_installs_or_says_what_to_install(tmp_path):
         (fake / "id").write_text("#!/bin/sh\necho 1000\n")
         (fake / "id").chmod(0o755)
         env["PATH"] = str(fake)
-    r = subprocess.run([shutil.which("sh"), str(ROOT / "scripts" / "ensure-browser.sh")], env=env,
+    r = subprocess.run([shutil.which("sh"), str(ROOT / "scripts" / "ensure-test-tools.sh")], env=env,
                        capture_output=True, text=True)
     assert r.returncode == 1
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and "chromium" in lines[0] and "apt-get install" in lines[0], r.stderr
+    assert len(lines) == 1 and "chromium" in lines[0] and "nodejs" in lines[0] and "apt-get install" in lines[0], r.stderr
 
 
 def test_main_is_built_and_published_to_pages():

@@ -5,24 +5,35 @@ The text of a unit is read back out of the chapter page's HTML (the elements
 with ``data-para``), so search sees exactly what the reader sees: a table
 row's text is its cells as rendered, a 专栏 item includes its label.
 
-``search/plan-index.js`` sets ``window.PlanSearchIndex`` to a JSON document
-(parsed with ``JSON.parse``, which V8 reads faster than an object literal)
-and then dispatches the event ``plan-search-index`` on the document. A
-classic script rather than a .json file because the results page runs it in
-document order, before the theme's own bundle, as the last part of
-search/results.js (plansite.assets): search.js, just before it, draws the
+``INDEX_PATH`` sets ``window[INDEX_GLOBAL]`` to a JSON document (parsed with
+``JSON.parse``, which V8 reads faster than an object literal) and then
+dispatches the event ``INDEX_EVENT`` on the document. A classic script
+rather than a .json file because the results page runs it in document
+order, before the theme's own bundle, as the last part of the results
+page's script (plansite.assets): the search code just before it draws the
 results on that event, while the page is still being parsed, with no wait
-for a fetch. On other pages search.js adds it as a script element on first
-use. The JSON holds:
+for a fetch. On other pages the search code adds it as a script element on
+first use. The search code learns these names from the page
+(``assets.search_contract``: data attributes of its script element), never
+from a copy of its own.
 
+The JSON holds:
+
+* ``v``       the format version (``INDEX_VERSION``): the engine reads one
+  format and refuses any other (docs/assets/javascripts/engine/engine.js);
+* ``fields``  the names of the fields of a unit record (``UNIT_FIELDS``), by
+  which the engine finds them: it refuses an index without one it reads;
+* ``sep``     the separator between a unit's words (``WORD_SEPARATOR``);
 * ``pages``   chapter pages in reading order: url (from the site root), title;
 * ``heads``   section headings, 专栏 titles and table captions;
-* ``units``   one array per unit, in reading order:
-  ``[id, page, section head or -1, group head or -1, kind, label start,
-  label end, words, commitments, word count]`` where ``words`` is the
-  unit's text (whitespace runs collapsed to one space) cut by jieba, joined
-  with DEL (WORD_SEPARATOR, never in the text), and ``commitments`` the number of entries of
-  the 承诺清单 that cite the unit (its ``data-commitments``);
+* ``units``   one array per unit, in reading order, its fields in the order of
+  ``fields``: ``id``; ``page`` (in pages); ``section`` and ``group`` (the
+  heads it stands under, or -1); ``kind`` (KIND_*: its name is
+  ``const.kinds[kind]``); ``labelStart``, ``labelEnd`` (its label: a 专栏
+  item's lead, an indicator's name); ``words``, the unit's text (whitespace
+  runs collapsed to one space) cut by jieba, joined with ``sep``;
+  ``commitments``, the number of entries of the 承诺清单 that cite the unit
+  (its ``data-commitments``); ``length``, how many words;
 * ``fold``, ``variants`` the tables the engine's comparison form needs
   (plansite.textform.browser_tables: look-alikes, case folding, OpenCC's
   variant tables), cut down to what can matter for this plan's text, and
@@ -32,8 +43,8 @@ use. The JSON holds:
   from its quick start-up pass (NFKC, lower case, white space out: the
   ``quick_form`` here), e.g. text holding a U+200B, a 1,000 or a variant:
   the engine gives only these few the full comparison form at start-up;
-* ``const``   everything the script shares with Python: kind names, limits,
-  reader-facing messages.
+* ``const``   everything else the engine and the search pages share with
+  Python (``CONSTANTS``): kind names, limits, reader-facing messages.
 
 The browser derives all the rest (vocabulary, word frequencies, query
 segmentation), so the file stays small.
@@ -52,7 +63,8 @@ from . import textform
 from .memo import Memo, digest
 from .segments import Segmenter
 
-INDEX_PATH = "search/plan-index.js"
+SEARCH_PAGE = "search/"                 # the results page (docs/search.md)
+INDEX_PATH = SEARCH_PAGE + "plan-index.js"
 INDEX_GLOBAL = "PlanSearchIndex"
 INDEX_EVENT = "plan-search-index"       # dispatched on document once the index is set
 # Between the words of a unit: DEL, which the text never holds (the
@@ -65,10 +77,16 @@ WHITESPACE = re.compile(r"\s+")
 # the tables the browser needs for the whole corpus.
 FORMS = "forms.json"
 TABLES = "variant-tables.json"
+# The index's format (see the module's docstring): raise it with any change
+# to what the engine reads, and change the engine to read it.
+INDEX_VERSION = 3
+UNIT_FIELDS = ("id", "page", "section", "group", "kind", "labelStart", "labelEnd", "words", "commitments",
+               "length")
 
 KIND_PARA, KIND_TABLE, KIND_BOX = 0, 1, 2
 
-# Shared with docs/assets/javascripts/search*.js through the index's "const".
+# Shared with the engine and the search pages (docs/assets/javascripts/) through
+# the index's "const".
 CONSTANTS = {
     "kinds": ["正文", "指标表", "专栏"],
     "instantLimit": 8,           # results shown under the header field
@@ -97,10 +115,16 @@ CONSTANTS = {
         "count": "本段 {c} 处",
     },
 }
+# Shown before the index (which carries every other message) is there: handed
+# to the page by assets.search_contract.
+PAGE_MESSAGES = {
+    "loading": "正在加载搜索索引…",
+    "failed": "搜索索引加载失败，请刷新页面重试。",
+}
 
 
 # What the engine does to the whole plan at start-up, in one pass of the
-# browser's native string operations (search-engine.js): NFKC, lower case,
+# browser's native string operations (engine/normalise.js quickForm): NFKC, lower case,
 # and its \s (White_Space and U+FEFF) removed.
 QUICK_SPACE = re.compile(f"[{textform.WHITE_SPACE}\ufeff]+")
 
@@ -348,8 +372,10 @@ class Collector:
                 corpus.append(form)
                 if form != quick_form(text):
                     forms["units"].append(len(units))
-                units.append([u.id, len(pages) - 1, head(u.section), head(u.group), u.kind, ls, le,
-                              WORD_SEPARATOR.join(words), u.commitments, max(1, len(words))])
+                record = {"id": u.id, "page": len(pages) - 1, "section": head(u.section), "group": head(u.group),
+                          "kind": u.kind, "labelStart": ls, "labelEnd": le, "words": WORD_SEPARATOR.join(words),
+                          "commitments": u.commitments, "length": max(1, len(words))}
+                units.append([record[f] for f in UNIT_FIELDS])
         segmenter.save()
         for key, texts in (("heads", heads), ("titles", [p["title"] for p in pages])):
             for i, text in enumerate(texts):
@@ -362,8 +388,8 @@ class Collector:
         table_memo = Memo(self.cache, TABLES, key)
         tables = table_memo.get(digest(*corpus), lambda _: textform.browser_tables(corpus))
         table_memo.save()
-        return {"v": 2, "const": CONSTANTS, "pages": pages, "heads": heads, "units": units,
-                "forms": forms, **tables}
+        return {"v": INDEX_VERSION, "fields": list(UNIT_FIELDS), "sep": WORD_SEPARATOR, "const": CONSTANTS,
+                "pages": pages, "heads": heads, "units": units, "forms": forms, **tables}
 
     def write(self, site_dir: Path) -> Path:
         out = site_dir / INDEX_PATH

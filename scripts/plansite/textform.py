@@ -28,7 +28,7 @@ written.
    the package's NOTICE.txt); they are read where the package installed them,
    not copied into this repository.
 
-The browser does the same in search-engine.js (``PlanSearchEngine``'s
+The browser does the same in docs/assets/javascripts/engine/normalise.js (``PlanSearch.Engine``'s
 ``compareForm``), from tables this module writes into the search index
 (``browser_tables``): the browser's own NFKC and lower case, then this
 module's fold table (case-folding differences and look-alikes), the same
@@ -219,7 +219,7 @@ def matches(terms: list[str], form: str) -> bool:
 # -- what the browser gets ---------------------------------------------------------
 
 # What the browser does without any table: NFKC, lower case, and the
-# removal classes (search-engine.js REMOVE). Python's str.lower is the same
+# removal classes (engine/normalise.js REMOVE). Python's str.lower is the same
 # Unicode mapping as String.prototype.toLowerCase.
 def browser_default(ch: str) -> str:
     s = unicodedata.normalize("NFKC", ch).lower()
@@ -339,7 +339,7 @@ def opencc_source() -> str:
 
 
 def browser_tables(forms) -> dict:
-    """The tables search-engine.js needs to find what occurs in ``forms``
+    """The tables the search engine (engine/normalise.js) needs to find what occurs in ``forms``
     (the comparison forms of everything a reader searches or filters), and
     their source."""
     corpus = Corpus(forms)

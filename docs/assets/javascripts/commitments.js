@@ -31,7 +31,7 @@
       if (loading) return;
       loading = true;
       form.setAttribute("data-filter-state", "loading");
-      window.PlanSearchUI.engine().then(function (e) {
+      window.PlanSearch.load().then(function (e) {
         engine = e;
         texts = items.map(function (li) { return e.compareForm(li.textContent); });
         apply();
