@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .chapters import Chapter, Plan, Unit
 from .commitments import REGISTERS
+from .evidence import Evidence
 from .records import Record
 from .tables import TableFile
 
@@ -41,6 +42,11 @@ class Indicator(Record):
 
     def value(self, key: str) -> str:
         return show_value(self.data.get(key))
+
+    @property
+    def evidence(self) -> Evidence:
+        """Status, sourced values and related figures (14th-plan rows)."""
+        return Evidence(self.data, self.data.get("unit"))
 
 
 class FromFile:

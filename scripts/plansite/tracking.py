@@ -9,8 +9,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, downloads, glossary, plan_text, verdicts
-from .commitments import NO_DATA, STATUSES, Register, build_register
+from . import charts, downloads, evidence, glossary, plan_text, verdicts
+from .commitments import STATUSES, Register, build_register
 from .model import Model
 from .pages import DataFile, PageSpec
 from .tables import TableFile, kind_of
@@ -36,7 +36,7 @@ class Tracking:
     # The plan text download: described here, written after the build (plan_text).
     text_dataset: downloads.Dataset = field(default_factory=plan_text.dataset)
     statuses = STATUSES
-    no_data = NO_DATA
+    no_public_data = evidence.NO_PUBLIC_DATA
 
     @classmethod
     def build(cls, root: Path, model: Model, tables: dict[str, TableFile]) -> Tracking:
@@ -105,7 +105,7 @@ class Tracking:
                               "每个类别中预期性和约束性指标的项数。", rows, ["预期性", "约束性"], unit="项")
 
     def progress_chart(self, key: str, title: str, progress: list[dict], target=None):
-        return charts.progress(key, title, progress, target)
+        return charts.progress(key, title, progress, target, evidence.PROVISIONAL)
 
     # -- pages and files ---------------------------------------------------
     def pages(self) -> list[PageSpec]:
