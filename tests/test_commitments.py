@@ -163,6 +163,31 @@ def test_status_without_reason_fails_with_a_clear_message(project):
     assert len(found) == 1 and "status_reason" in found[0] and "缺少必填字段" in found[0]
 
 
+def test_a_commitments_own_progress_in_another_unit_needs_a_conversion(project):
+    """A commitment that cites no indicator compares its progress with its
+    target_unit: another unit is refused unless the entry says how it was converted."""
+    target_unit = own(ENTRIES).get("target_unit")
+    assert target_unit, "the first commitment without an indicator states a unit"
+
+    def edit(c):
+        c["progress"] = [tables.entry(2023, "350", target_unit + "（另计）", "统计", "350")]
+    found = problems_after(project, edit)
+    assert len(found) == 1 and "progress[0].unit" in found[0] and "conversion" in found[0]
+    assert f"承诺的目标单位“{target_unit}”" in found[0]
+
+
+def test_a_stated_conversion_lets_another_unit_through(project):
+    target_unit = own(ENTRIES)["target_unit"]
+
+    def change(data):
+        e = tables.entry(2023, "3500（另计）", target_unit + "（另计）", "统计", "350")
+        e["conversion"] = "测试：来源单位的十分之一"
+        own(data["commitments"])["progress"] = [e]
+    tables.edit(project / "tables" / "commitments.yaml", change)
+    md = build(project).pages["commitments.md"].markdown
+    assert "2023年 3500（另计）" in md
+
+
 def test_status_with_reason_and_source_and_progress_passes(project):
     def change(data):
         c = own(data["commitments"])
