@@ -1,7 +1,9 @@
 """Charts: SVG drawn at build time, each with a text alternative (title and
-description, and a table or list with the same numbers); progress charts
-only where values exist — shown here with fixture values, never on the real
-site, which says 「暂无数据」."""
+description, and a table or list with the same numbers). A 14th-plan
+indicator's page draws its target and its sourced exact values on one chart
+wherever the YAML records one, and says 「未找到公开数据」 where it records
+none: what is expected is read from the YAML, so any valid edit keeps these
+tests green; the drawing itself is tested on fixture values."""
 from __future__ import annotations
 
 import re
@@ -13,34 +15,47 @@ import yaml
 from plansite import charts
 from plansite.numerals import figure
 from plansite.site import build
+from support import tables
 from support.plantext import soup
 from support.site import ROOT
 from test_verdicts import EXPECTED
 
 
 def plotted(indicator: dict) -> bool:
-    """An indicator with at least one progress value printed as a plain number."""
-    return any(NUMBER.fullmatch(str(e["value"])) for e in indicator.get("progress", []))
+    """An indicator with at least one sourced exact value (a plain number)."""
+    return any(NUMBER.fullmatch(e.get("value", "")) for e in indicator.get("progress", []))
 
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def indicators_14th() -> list[dict]:
-    return yaml.safe_load((ROOT / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"))["indicators"]
+    """As typed: YAML's failsafe reading, every value its text."""
+    text = (ROOT / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=yaml.BaseLoader)["indicators"]
+
+
+def assert_described(doc, svg) -> None:
+    assert svg.get("role") == "img"
+    ids = svg["aria-labelledby"].split()
+    texts = [doc.find(id=i).get_text().strip() for i in ids]
+    assert len(ids) == 2 and all(texts), svg
 
 
 def test_every_chart_has_a_text_alternative(built_site):
     doc = soup(built_site / "tracking" / "index.html")
     charts = doc.select("article figure.track-chart svg")
-    lines = doc.select("article figure.track-chart--line svg")
-    assert len(charts) - len(lines) == 3          # the page's own three: 13th, 13th ratios, 14th
-    assert len(lines) == sum(plotted(i) for i in indicators_14th())
+    assert len(charts) == 3          # the page's own three: 13th, 13th ratios, 14th
     for svg in charts:
-        assert svg.get("role") == "img"
-        ids = svg["aria-labelledby"].split()
-        texts = [doc.find(id=i).get_text().strip() for i in ids]
-        assert len(ids) == 2 and all(texts), svg
+        assert_described(doc, svg)
+    for ind in indicators_14th():
+        page = soup(built_site / "indicators" / ind["id"] / "index.html")
+        for svg in page.select("article figure.track-chart svg"):
+            assert_described(page, svg)
+            # the table alternative: every drawn year is a row of the values table
+            table = page.select_one("div.track-evidence table")
+            rows = {tr.th.get_text() for tr in table.select("tbody tr")}
+            assert {c["data-year"] for c in svg.select("circle[data-year]")} <= rows
 
 
 def test_13th_chart_counts_match_the_printed_table(built_site):
@@ -115,32 +130,43 @@ def test_14th_chart_by_category_and_attribute(built_site):
 
 
 def test_progress_is_drawn_where_recorded_and_no_data_said_elsewhere(built_site):
-    """Whatever progress the editors have recorded: a line for each indicator
-    with a number, 暂无数据 on the page of each indicator without progress."""
-    doc = soup(built_site / "tracking" / "index.html")
-    inds = indicators_14th()
-    for ind in inds:
-        assert bool(doc.select_one(f"#progress-{ind['id']}")) == plotted(ind), ind["id"]
+    """Whatever the editors have recorded: on each indicator's page a chart
+    when a sourced exact value exists, its values in a table, and
+    「未找到公开数据」 when no progress is recorded."""
+    for ind in indicators_14th():
         page = soup(built_site / "indicators" / ind["id"] / "index.html")
-        assert ("历年进展：暂无数据" in page.get_text()) == (not ind.get("progress")), ind["id"]
-    if not any(i.get("progress") for i in inds):
-        assert "暂无数据" in doc.select_one("#progress").find_next("p").get_text()
+        fig = page.select_one(f"#progress-{ind['id']}")
+        assert bool(fig) == plotted(ind), ind["id"]
+        if fig:
+            dots = fig.select("circle[data-year]")
+            drawn = [e for e in ind["progress"] if NUMBER.fullmatch(e.get("value", ""))]
+            assert [(d["data-year"], d["data-basis"]) for d in dots] == [(e["year"], e["basis"]) for e in
+                                                                         sorted(drawn, key=lambda e: int(e["year"]))]
+        assert ("历年进展：未找到公开数据" in page.get_text()) == (not ind.get("progress")), ind["id"]
+        table = page.select_one("div.track-evidence table")
+        assert bool(table) == bool(ind.get("progress")), ind["id"]
+        for e in ind.get("progress", []):
+            row = table.select_one(f"tr#progress-{ind['id']}-{e['year']}")
+            assert e["stated"] in row.get_text() and e["basis"] in row.get_text()
+            assert row.select_one(f'a[href="{e["source"]["url"]}"]').get_text() == e["source"]["title"]
 
 
 @pytest.fixture
 def with_progress(tmp_path):
-    """A copy of the sources with fixture progress on 高新技术企业数 (ind14-6).
-    The values are test fixtures, not data about the district."""
+    """A copy of the sources with fixture progress on 高新技术企业数 (ind14-6):
+    a final value, an estimate, a preliminary value and a figure without an
+    exact number. The values are test fixtures, not data about the district."""
     for name in ("chapters", "tables", "templates", "source"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    path = tmp_path / "tables" / "indicators-14th.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    ind = next(i for i in data["indicators"] if i["id"] == "ind14-6")
-    ind["progress"] = [{"year": 2021, "value": 250, "source": "测试夹具A"},
-                       {"year": 2023, "value": 330, "source": "测试夹具B"},
-                       {"year": 2022, "value": 290, "source": "测试夹具C"}]
-    ind.update(status="基本符合预期", status_reason="测试理由", status_source="测试依据")
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def change(data):
+        ind = tables.indicator(data, "ind14-6")
+        ind["progress"] = [tables.entry(2021, "250家", "家", "统计", "250", "测试夹具A"),
+                           tables.entry(2023, "330家", "家", "初步", "330", "测试夹具B"),
+                           tables.entry(2022, "290家", "家", "预计", "290", "测试夹具C"),
+                           tables.entry(2024, "超350家", "家", "转载", None, "测试夹具D")]
+        ind.update(status="基本符合预期", status_reason="测试理由", status_source=tables.source("测试依据"))
+    tables.edit(tmp_path / "tables" / "indicators-14th.yaml", change)
     return build(tmp_path)
 
 
@@ -149,20 +175,32 @@ def test_progress_chart_drawn_from_fixture_values(with_progress):
     html = soup_from(md)
     svg = html.select_one("figure.track-chart--line svg")
     assert svg is not None and svg["role"] == "img"
-    dots = svg.select("circle")
-    assert len(dots) == 3
+    dots = svg.select("circle[data-year]")
+    assert [d["data-year"] for d in dots] == ["2021", "2022", "2023"]     # 超350家 has no exact number
     xs = [float(d["cx"]) for d in dots]
     ys = [float(d["cy"]) for d in dots]
     assert xs == sorted(xs)                      # years in order
     assert ys[0] > ys[1] > ys[2]                 # 250 < 290 < 330: higher values drawn higher
     target = svg.select_one("line.track-chart__target")            # target 400以上: a line at 400
     assert target is not None and float(target["y1"]) < ys[2]
+    # estimates and preliminary values drawn differently, and the legend says so in words
+    hollow = [d["data-year"] for d in dots if "track-chart__dot--provisional" in d["class"]]
+    assert hollow == ["2022", "2023"]
+    assert all("track-chart__line--provisional" in s["class"] for s in svg.select("line.track-chart__line"))
+    assert "初步数或预计数（空心）" in svg.get_text() and "统计数或转载数" in svg.get_text()
     desc = svg.select_one("desc").get_text()
-    assert "2021年 250" in desc and "2022年 290" in desc and "2023年 330" in desc
-    assert "| 2023 | 330 | 测试夹具B |" in md
-    assert "基本符合预期" in md and "测试理由" in md
+    assert "2021年 250（统计）" in desc and "2022年 290（预计）" in desc and "2023年 330（初步）" in desc
+    caption = html.select_one("figure.track-chart--line figcaption").get_text()
+    assert "未画入图中：2024年 超350家（转载）" in caption
+    # the table alternative: every entry, with its basis in words and its source
+    rows = html.select("div.track-evidence tbody tr")
+    assert [r.th.get_text() for r in rows] == ["2021", "2022", "2023", "2024"]
+    assert "预计" in rows[1].select_one(".track-basis").get_text()
+    assert rows[3].select_one("a.track-source")["href"] == "https://example.org/测试夹具D"
+    assert "基本符合预期" in md and "测试理由" in md and "测试依据" in md
     tracking = with_progress.pages["tracking.md"].markdown
-    assert "2023年 330（来源：测试夹具B）" in tracking and 'id="progress-ind14-6"' in tracking
+    row = tracking.split('id="status-ind14-6"', 1)[1].split("</tr>", 1)[0]
+    assert "2024年 超350家" in row and 'data-basis="转载"' in row and "测试夹具D" in row
 
 
 def soup_from(markdown: str):

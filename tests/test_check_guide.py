@@ -95,17 +95,42 @@ def test_the_guide_shows_messages_the_check_really_prints():
 
 
 def test_the_guide_names_the_progress_fields_the_schema_has():
+    """Every field of a progress entry, a related figure (context) and a
+    source, every basis and every status the schema allows, is named in the
+    guide's section on recording values."""
     schema = json.loads((SCHEMAS / "indicators-14th.schema.json").read_text(encoding="utf-8"))
-    progress = schema["$defs"]["indicator"]["properties"]["progress"]
-    if "$ref" in progress:
-        progress = schema["$defs"][progress["$ref"].rsplit("/", 1)[1]]
-    fields = set(progress["items"]["properties"]) | {"status", "status_reason", "status_source"}
-    for name in fields:
-        assert name in schema["$defs"]["indicator"]["properties"] or name in progress["items"]["properties"]
-        assert f"`{name}`" in GUIDE, name
+
+    def resolve(node: dict) -> dict:
+        while "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        return node
+
+    indicator = schema["$defs"]["indicator"]["properties"]
+    entry = resolve(resolve(indicator["progress"])["items"])
+    context = resolve(resolve(indicator["context"])["items"])
+    source = resolve(entry["properties"]["source"])
     section = GUIDE.split("## 记录年度数值", 1)[1].split("\n## ", 1)[0]
+    fields = (set(entry["properties"]) | set(context["properties"]) | set(source["properties"])
+              | {"progress", "context", "status", "status_reason", "status_source"})
+    for name in fields:
+        assert f"`{name}`" in section, name
     for status in schema["$defs"]["status"]["enum"]:
         assert f"`{status}`" in section, status
+    for basis in entry["properties"]["basis"]["enum"]:
+        assert f"`{basis}`" in section, basis
+    for kind in source["properties"]["date_basis"]["enum"]:
+        assert kind in section, kind
+
+
+def test_indicators_and_commitments_define_progress_alike():
+    """The two schemas hold the same definitions of a status, a source, a
+    progress entry and a related figure (kept in both so each file stands
+    alone for editors' tools): a change to one must be made to both."""
+    a = json.loads((SCHEMAS / "indicators-14th.schema.json").read_text(encoding="utf-8"))["$defs"]
+    b = json.loads((SCHEMAS / "commitments.schema.json").read_text(encoding="utf-8"))["$defs"]
+    for name in ("status", "status_reason", "status_source", "source", "progress", "progress_entry",
+                 "context", "context_entry", "status_rule"):
+        assert a[name] == b[name], name
 
 
 def test_the_guide_field_tables_match_the_schemas():

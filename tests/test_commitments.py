@@ -15,6 +15,7 @@ import pytest
 import yaml
 from plansite.problems import BuildError
 from plansite.site import build
+from support import tables
 from support.plantext import soup, squeeze
 from support.site import ROOT, SITE_PATH
 
@@ -136,36 +137,78 @@ def own(commitments: list[dict]) -> dict:
 
 
 def problems_after(project: Path, edit) -> list[str]:
-    path = project / "tables" / "commitments.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(own(data["commitments"]))
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    tables.edit(project / "tables" / "commitments.yaml", lambda data: edit(own(data["commitments"])))
     with pytest.raises(BuildError) as exc:
         build(project)
     return [str(p) for p in exc.value.problems]
 
 
+def unit_of(commitment: dict) -> str:
+    return commitment.get("target_unit", "测试单位")
+
+
 def test_progress_without_source_fails_with_a_clear_message(project):
-    found = problems_after(project, lambda c: c.update(progress=[{"year": 2023, "value": 350}]))
+    def edit(c):
+        e = tables.entry(2023, "350", unit_of(c), "统计", "350")
+        del e["source"]
+        c["progress"] = [e]
+    found = problems_after(project, edit)
     assert len(found) == 1
     assert "commitments.yaml" in found[0] and "progress[0]" in found[0] and "source" in found[0]
     assert "缺少必填字段" in found[0]
 
 
 def test_status_without_reason_fails_with_a_clear_message(project):
-    found = problems_after(project, lambda c: c.update(status="滞后", status_source="某年统计公报"))
+    found = problems_after(project, lambda c: c.update(status="滞后", status_source=tables.source("某年统计公报")))
     assert len(found) == 1 and "status_reason" in found[0] and "缺少必填字段" in found[0]
 
 
+def test_a_commitments_own_progress_in_another_unit_needs_a_conversion(project):
+    """A commitment that cites no indicator compares its progress with its
+    target_unit: another unit is refused unless the entry says how it was converted."""
+    target_unit = own(ENTRIES).get("target_unit")
+    assert target_unit, "the first commitment without an indicator states a unit"
+
+    def edit(c):
+        c["progress"] = [tables.entry(2023, "350", target_unit + "（另计）", "统计", "350")]
+    found = problems_after(project, edit)
+    assert len(found) == 1 and "progress[0].unit" in found[0] and "conversion" in found[0]
+    assert f"承诺的目标单位“{target_unit}”" in found[0]
+
+
+def test_a_stated_conversion_lets_another_unit_through(project):
+    target_unit = own(ENTRIES)["target_unit"]
+
+    def change(data):
+        e = tables.entry(2023, "3500（另计）", target_unit + "（另计）", "统计", "350")
+        e["conversion"] = "测试：来源单位的十分之一"
+        own(data["commitments"])["progress"] = [e]
+    tables.edit(project / "tables" / "commitments.yaml", change)
+    md = build(project).pages["commitments.md"].markdown
+    assert "2023年 3500（另计）" in md
+
+
 def test_status_with_reason_and_source_and_progress_passes(project):
-    path = project / "tables" / "commitments.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    own(data["commitments"]).update(status="基本符合预期", status_reason="测试", status_source="测试来源",
-                                    progress=[{"year": 2023, "value": 350, "source": "测试来源"}])
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    def change(data):
+        c = own(data["commitments"])
+        c.update(status="基本符合预期", status_reason="测试", status_source=tables.source("测试来源"),
+                 progress=[tables.entry(2023, "350", unit_of(c), "初步", "350", "测试来源")])
+    tables.edit(project / "tables" / "commitments.yaml", change)
     site = build(project)
     md = site.pages["commitments.md"].markdown
-    assert "2023年 350（来源：测试来源）" in md and "基本符合预期" in md
+    item = md.split(f'id="{own(ENTRIES)["id"]}"', 1)[1].split("</li>", 1)[0]
+    assert "2023年 350" in item and 'data-basis="初步"' in item and "基本符合预期" in item
+    assert 'href="https://example.org/测试来源"' in item
+    # and it leads the page: the commitments with public data, counted from the data
+    known = [c for c in ENTRIES if c.get("indicator") in with_data(project) or c is own(ENTRIES)]
+    assert f"{len(known)} / {len(ENTRIES)} 项承诺有公开数据" in md
+    assert f'id="known-{own(ENTRIES)["id"]}"' in md
+
+
+def with_data(project: Path) -> set[str]:
+    """Indicators of the copy with at least one progress entry, as typed."""
+    data = yaml.load((project / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return {i["id"] for i in data["indicators"] if i.get("progress")}
 
 
 def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project):
@@ -173,15 +216,16 @@ def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(pr
     appear on every commitment that cites it."""
     register = yaml.safe_load((project / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
     cited = next(c for c in register["commitments"] if "indicator" in c)
-    path = project / "tables" / "indicators-14th.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    ind = next(i for i in data["indicators"] if i["id"] == cited["indicator"])
-    ind.update(status="滞后", status_reason="测试理由", status_source="测试依据",
-               progress=[{"year": 2023, "value": "12.5", "source": "测试来源"}])
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def change(data):
+        ind = tables.indicator(data, cited["indicator"])
+        ind.update(status="滞后", status_reason="测试理由", status_source=tables.source("测试依据"),
+                   progress=[tables.entry(2023, "12.5", ind["unit"], "预计", "12.5", "测试来源")])
+    tables.edit(project / "tables" / "indicators-14th.yaml", change)
     page = build(project).pages["commitments.md"].markdown
     item = page.split(f'id="{cited["id"]}"', 1)[1].split("</li>", 1)[0]
-    assert 'data-status="滞后"' in item and "测试理由" in item and "2023年 12.5（来源：测试来源）" in item
+    assert 'data-status="滞后"' in item and "测试理由" in item and "2023年 12.5" in item
+    assert 'data-basis="预计"' in item and "测试来源" in item
 
 
 def test_changing_the_target_is_refused(project):
@@ -200,11 +244,13 @@ def test_an_unknown_unit_or_indicator_is_refused(project):
 
 
 def test_indicator_progress_without_source_or_status_without_reason_fails(project):
-    path = project / "tables" / "indicators-14th.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["indicators"][5]["progress"] = [{"year": 2022, "value": 300}]
-    data["indicators"][6].update(status="提前实现", status_reason="测试理由")
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    def change(data):
+        e = tables.entry(2022, "300", data["indicators"][5]["unit"], "统计", "300")
+        del e["source"]
+        data["indicators"][5]["progress"] = [e]
+        data["indicators"][6].update(status="提前实现", status_reason="测试理由")
+        data["indicators"][6].pop("status_source", None)
+    tables.edit(project / "tables" / "indicators-14th.yaml", change)
     with pytest.raises(BuildError) as exc:
         build(project)
     found = [str(p) for p in exc.value.problems]

@@ -46,10 +46,10 @@ def yaml_records(key: str) -> list[dict]:
 
 
 def as_text(value) -> str:
-    """A JSON value as its CSV cell: nothing as "", lists as JSON, the rest as text."""
+    """A JSON value as its CSV cell: nothing as "", lists and records (a source) as JSON, the rest as text."""
     if value is None:
         return ""
-    if isinstance(value, list):
+    if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 

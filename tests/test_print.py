@@ -24,7 +24,7 @@ from pathlib import Path
 
 import material
 import pytest
-import yaml
+from support import tables
 from support.plantext import soup
 from support.site import ROOT, copy_project, mkdocs_build, serve
 
@@ -34,16 +34,18 @@ RGB = re.compile(r"rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([
 
 
 def add_fixture_progress(project) -> str:
-    """Give the copy's first 14th-plan indicator two progress values (test
-    fixtures, not data about the district); return the indicator's id.
-    The entry's shape follows tables/schemas/indicators-14th.schema.json."""
-    path = project / "tables" / "indicators-14th.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    ind = data["indicators"][0]
-    ind["progress"] = [{"year": 2021, "value": 1, "source": "测试夹具A"},
-                       {"year": 2022, "value": 2, "source": "测试夹具B"}]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return ind["id"]
+    """Give the copy's first 14th-plan indicator a final and an estimated
+    value (test fixtures, not data about the district); return its id.
+    The entries' shape follows tables/schemas/indicators-14th.schema.json."""
+    found = []
+
+    def change(data):
+        ind = data["indicators"][0]
+        ind["progress"] = [tables.entry(2021, "1", ind["unit"], "统计", "1", "测试夹具A"),
+                           tables.entry(2022, "2", ind["unit"], "预计", "2", "测试夹具B")]
+        found.append(ind["id"])
+    tables.edit(project / "tables" / "indicators-14th.yaml", change)
+    return found[0]
 
 
 @pytest.fixture(scope="module")

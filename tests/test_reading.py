@@ -57,7 +57,8 @@ def phone(browser):
 
 
 @pytest.mark.parametrize("path", ["", "chapters/ch01/", "chapters/ch03/", "chapters/ch07/", "chapters/ch11/",
-                                  "indicators/", "indicators/ind14-6/", "boxes/", "boxes/box-11-5/"])
+                                  "indicators/", "indicators/ind14-6/", "indicators/ind14-1/", "indicators/ind14-20/",
+                                  "tracking/", "commitments/", "boxes/", "boxes/box-11-5/"])
 def test_phone_pages_do_not_scroll_sideways(phone, site_url, path):
     phone.goto(site_url + path)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375

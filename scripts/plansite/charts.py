@@ -84,13 +84,28 @@ def stacked(chart_id: str, title: str, desc: str, pairs: list[tuple[str, str]],
     return Chart(chart_id, title, desc, series, rows, unit, height)
 
 
+PLAN_START, PLAN_END = 2021, 2025     # the 14th plan's years: the x axis spans at least these
+
+
 @dataclass
 class Point:
     year: int
     value: float
-    label: str
+    label: str           # the value as drawn (the entry's exact value)
+    basis: str           # 统计 / 初步 / 预计 / 转载
+    provisional: bool    # 初步 or 预计: a hollow point, dashed lines to it
     x: float
     y: float
+    label_y: float = 0.0  # above the point, or below it when the target line is close
+
+
+@dataclass
+class Stroke:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    provisional: bool    # either end is provisional: dashed
 
 
 @dataclass
@@ -99,43 +114,72 @@ class Line:
     title: str
     desc: str
     points: list[Point]
-    target: float | None
-    target_y: float | None
+    target: float | None           # the target's number (400以上 → 400), None for words
+    target_text: str               # the target as printed
+    target_y: float | None = None
+    target_x: float | None = None  # at the target year
     width: int = 480
-    height: int = 200
+    height: int = 250
     left: int = 56
     bottom: int = 170
-    top: int = 16
+    top: int = 24
+    right: int = 24
     ticks: list[tuple[float, str]] = field(default_factory=list)
+    years: list[tuple[float, int]] = field(default_factory=list)
+    segments: list[Stroke] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)   # entries without an exact value
+
+    @property
+    def has_final(self) -> bool:
+        return any(not p.provisional for p in self.points)
+
+    @property
+    def has_provisional(self) -> bool:
+        return any(p.provisional for p in self.points)
 
 
-def progress(chart_id: str, title: str, entries: list[dict], target=None) -> Line | None:
-    """A line of the numeric progress values over the years, with the target
-    as a dashed line when it is a number; None when there is nothing to draw."""
-    pts = [(e["year"], float(e["value"]), str(e["value"])) for e in sorted(entries, key=lambda e: e["year"])
-           if NUMBER.match(str(e["value"]))]
+def progress(chart_id: str, title: str, entries: list[dict], target=None,
+             provisional=frozenset({"初步", "预计"})) -> Line | None:
+    """Target and sourced values on one chart: a point for each entry with an
+    exact ``value`` (hollow, with dashed lines to it, when its basis is in
+    ``provisional``), a dashed line and a mark at 2025 for the target when it
+    is a number. Entries without an exact value are named in ``left_out``.
+    None when no entry has an exact value."""
+    ordered = sorted(entries, key=lambda e: e["year"])
+    pts = [(e["year"], float(e["value"]), str(e["value"]), e.get("basis", ""))
+           for e in ordered if e.get("value") is not None and NUMBER.match(str(e["value"]))]
     if not pts:
         return None
     bound = parse(target) if target is not None else None          # 400以上 → 400
     tval = bound.value if bound is not None and bound.value is not None else None
-    values = [v for _, v, _ in pts] + ([tval] if tval is not None else [])
+    line = Line(chart_id, title, "", [], tval, "" if target is None else str(target))
+    line.left_out = [f"{e['year']}年 {e.get('stated', e.get('value'))}（{e.get('basis', '')}）"
+                     for e in ordered if e.get("value") is None or not NUMBER.match(str(e["value"]))]
+    values = [v for _, v, _, _ in pts] + ([tval] if tval is not None else [])
     lo, hi = min(0.0, min(values)), max(values) or 1.0
-    line = Line(chart_id, title, "", [], tval, None)
-    years = [y for y, _, _ in pts]
-    span_x = (max(years) - min(years)) or 1
-    plot_w, plot_h = line.width - line.left - 24, line.bottom - line.top
+    first = min(PLAN_START, pts[0][0])
+    last = max(PLAN_END, pts[-1][0])
+    plot_w, plot_h = line.width - line.left - line.right, line.bottom - line.top
+
+    def x_of(year: int) -> float:
+        return round(line.left + (year - first) / ((last - first) or 1) * plot_w, 1)
 
     def y_of(v: float) -> float:
-        return line.bottom - (v - lo) / ((hi - lo) or 1) * plot_h
+        return round(line.bottom - (v - lo) / ((hi - lo) or 1) * plot_h, 1)
 
-    for year, v, label in pts:
-        x = line.left + (year - min(years)) / span_x * plot_w if len(pts) > 1 else line.left + plot_w / 2
-        line.points.append(Point(year, v, label, round(x, 1), round(y_of(v), 1)))
+    for year, v, label, basis in pts:
+        line.points.append(Point(year, v, label, basis, basis in provisional, x_of(year), y_of(v)))
+    for a, b in zip(line.points, line.points[1:]):
+        line.segments.append(Stroke(a.x, a.y, b.x, b.y, a.provisional or b.provisional))
     if tval is not None:
-        line.target_y = round(y_of(tval), 1)
-    line.ticks = [(round(y_of(v), 1), figure(v)) for v in (lo, (lo + hi) / 2, hi)]
-    line.desc = "；".join(f"{p.year}年 {p.label}" for p in line.points) + (
-        f"；目标 {target}" if tval is not None else "")
+        line.target_y, line.target_x = y_of(tval), x_of(PLAN_END)
+    for p in line.points:
+        near = line.target_y is not None and abs(p.y - 9 - line.target_y) < 12
+        p.label_y = round(p.y + 18 if near or p.y - 9 < line.top else p.y - 9, 1)
+    line.ticks = [(y_of(v), figure(v)) for v in (lo, (lo + hi) / 2, hi)]
+    line.years = [(x_of(y), y) for y in range(first, last + 1)]
+    line.desc = "；".join(f"{p.year}年 {p.label}（{p.basis}）" for p in line.points) + (
+        f"；{PLAN_END}年目标 {target}" if tval is not None else "")
     return line
 
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from . import glossary, verdicts
+from . import evidence, glossary, verdicts
 from .chapters import Plan, Unit
 from .problems import Problem
 from .records import Record
 from .tables import TableFile, format_path
 
 STATUSES = ("提前实现", "快于预期", "基本符合预期", "滞后", "未评估")
-UNASSESSED = "未评估"
 BEFORE_VALUE = {"超", "突破", "不低于", "不少于", "跨上"}   # 超400家; 400家以上
-NO_DATA = "暂无数据"
 # Entered on the indicator when a commitment cites one (Commitment.assessment).
-ASSESSMENT = {"status": "评估状态", "status_reason": "评估理由", "status_source": "评估依据", "progress": "进展"}
+ASSESSMENT = {"status": "评估状态", "status_reason": "评估理由", "status_source": "评估依据", "progress": "进展",
+              "context": "相关数据"}
 
 
 def target_text(rec: dict) -> str:
@@ -52,8 +51,14 @@ class Commitment(Record):
         return self.indicator.data if self.indicator is not None else self.data
 
     @property
+    def evidence(self) -> evidence.Evidence:
+        if self.indicator is not None:
+            return self.indicator.evidence
+        return evidence.Evidence(self.data, self.data.get("target_unit"))
+
+    @property
     def status(self) -> str:
-        return self.assessment.get("status") or UNASSESSED
+        return self.evidence.status
 
     @property
     def target(self) -> str:
@@ -61,11 +66,11 @@ class Commitment(Record):
 
     @property
     def progress(self) -> list[dict]:
-        return sorted(self.assessment.get("progress", []), key=lambda p: p["year"])
+        return self.evidence.progress
 
     @property
     def latest(self) -> dict | None:
-        return self.progress[-1] if self.progress else None
+        return self.evidence.latest
 
 
 @dataclass
@@ -113,9 +118,7 @@ def build_register(plan: Plan, tables: dict[str, TableFile], indicators: dict) -
 def check(plan: Plan, tables: dict[str, TableFile]) -> Iterator[Problem]:
     yield from verdicts.check(tables)
     yield from check_commitments(plan, tables)
-    for key in ("indicators-14th", "commitments"):
-        if key in tables:
-            yield from check_progress(tables[key], "indicators" if key != "commitments" else "commitments")
+    yield from evidence.check(tables)
     yield from glossary.check(plan, tables)
 
 
@@ -163,14 +166,3 @@ def _in_section_lead(unit: Unit, text: str) -> bool:
     same = [u for u in unit.chapter.units if u.section is unit.section]
     return bool(same) and text in same[0].text
 
-
-def check_progress(tf: TableFile, list_name: str) -> Iterator[Problem]:
-    """Schema checks each entry; here: one entry per year."""
-    for i, rec in enumerate(tf.data.get(list_name, [])):
-        years: set[int] = set()
-        for j, entry in enumerate(rec.get("progress", [])):
-            if entry["year"] in years:
-                line, col = tf.where((list_name, i, "progress", j, "year"))
-                yield Problem(tf.path, line, col, f"{list_name}[{i}].progress[{j}].year",
-                              f"{rec.get('id')}：{entry['year']} 年的进展重复；每年只写一条")
-            years.add(entry["year"])

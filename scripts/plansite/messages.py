@@ -91,9 +91,12 @@ def schema_message(err) -> str:
         return f"{err.schema['x-message']}（现在的值：{show(inst)}）"
     if v == "required":
         missing = [k for k in err.validator_value if isinstance(inst, dict) and k not in inst]
-        name = missing[0] if missing else err.validator_value
+        # jsonschema reports each missing field as its own error: name that one
+        name = next((k for k in missing if err.message.startswith(repr(k))), missing[0] if missing else err.validator_value)
         sub = err.schema.get("properties", {}).get(name, {})
         title = f"（{sub['title']}）" if "title" in sub else ""
+        if "x-fill-hint" in sub:     # a field that holds fields of its own (a source)
+            return f"缺少必填字段“{name}”{title}：请在这一项中加上一行“{name}:”，{sub['x-fill-hint']}"
         return f"缺少必填字段“{name}”{title}：请在这一项中加上一行“{name}: 值”"
     if v == "additionalProperties":
         allowed = "、".join(err.schema.get("properties", {}))
@@ -346,7 +349,7 @@ def number_form(value: str, title: str = "") -> str:
     if any(c in value for c in "０１２３４５６７８９"):
         return (f"值 {show(value)} 用了全角数字{what}：程序不把它当作数字；"
                 f"请用半角数字写成 {ascii_value}（中文输入法请切换到半角）")
-    return (f"值 {show(value)} 里有千位分隔符“,”{what}：程序不把它当作数字（图表会显示暂无数据）；"
+    return (f"值 {show(value)} 里有千位分隔符“,”{what}：程序不把它当作数字（图表不会画出它）；"
             f"请去掉逗号，写成 {ascii_value}")
 
 

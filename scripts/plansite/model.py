@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chapters import Chapter, Plan, Unit
+from .evidence import Evidence
 from .records import Record
 from .tables import REGISTERS, TableFile, box_order
 
@@ -40,6 +41,11 @@ class Indicator(Record):
 
     def value(self, key: str) -> str:
         return show_value(self.data.get(key))
+
+    @property
+    def evidence(self) -> Evidence:
+        """Status, sourced values and related figures (14th-plan rows)."""
+        return Evidence(self.data, self.data.get("unit"))
 
 
 class FromFile:

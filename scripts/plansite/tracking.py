@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from . import charts, downloads, glossary, plan_text, verdicts
-from .commitments import NO_DATA, Register, build_register
+from . import charts, downloads, evidence, glossary, plan_text, verdicts
+from .commitments import Register, build_register
 from .model import Model
 from .pages import DataFile, PageSpec
 from .tables import TableFile
@@ -27,7 +27,7 @@ class Tracking:
     tables: dict = field(default_factory=dict)
     # The plan text download: described here, written after the build (plan_text).
     text_dataset: downloads.Dataset = field(default_factory=plan_text.dataset)
-    no_data = NO_DATA
+    no_public_data = evidence.NO_PUBLIC_DATA
 
     @classmethod
     def build(cls, model: Model, tables: dict[str, TableFile]) -> Tracking:
@@ -96,7 +96,7 @@ class Tracking:
                               "每个类别中预期性和约束性指标的项数。", rows, ["预期性", "约束性"], unit="项")
 
     def progress_chart(self, key: str, title: str, progress: list[dict], target=None):
-        return charts.progress(key, title, progress, target)
+        return charts.progress(key, title, progress, target, evidence.PROVISIONAL)
 
     # -- pages and files ---------------------------------------------------
     def pages(self) -> list[PageSpec]:
