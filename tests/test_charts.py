@@ -126,7 +126,7 @@ def test_progress_is_drawn_where_recorded_and_no_data_said_elsewhere(built_site)
 
 
 @pytest.fixture
-def with_progress(tmp_path):
+def with_progress(tmp_path, template_cache):
     """A copy of the sources with fixture progress on 高新技术企业数 (ind14-6).
     The values are test fixtures, not data about the district."""
     for name in ("chapters", "tables", "templates", "source"):
@@ -139,7 +139,7 @@ def with_progress(tmp_path):
                        {"year": 2022, "value": 290, "source": "测试夹具C"}]
     ind.update(status="基本符合预期", status_reason="测试理由", status_source="测试依据")
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build(tmp_path)
+    return build(tmp_path, cache=template_cache)
 
 
 def test_progress_chart_drawn_from_fixture_values(with_progress):

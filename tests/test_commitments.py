@@ -157,18 +157,18 @@ def test_status_without_reason_fails_with_a_clear_message(project):
     assert len(found) == 1 and "status_reason" in found[0] and "缺少必填字段" in found[0]
 
 
-def test_status_with_reason_and_source_and_progress_passes(project):
+def test_status_with_reason_and_source_and_progress_passes(project, template_cache):
     path = project / "tables" / "commitments.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     own(data["commitments"]).update(status="基本符合预期", status_reason="测试", status_source="测试来源",
                                     progress=[{"year": 2023, "value": 350, "source": "测试来源"}])
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site = build(project)
+    site = build(project, cache=template_cache)
     md = site.pages["commitments.md"].markdown
     assert "2023年 350（来源：测试来源）" in md and "基本符合预期" in md
 
 
-def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project):
+def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project, template_cache):
     """One fact entered once: progress and status recorded on an indicator
     appear on every commitment that cites it."""
     register = yaml.safe_load((project / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
@@ -179,7 +179,7 @@ def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(pr
     ind.update(status="滞后", status_reason="测试理由", status_source="测试依据",
                progress=[{"year": 2023, "value": "12.5", "source": "测试来源"}])
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    page = build(project).pages["commitments.md"].markdown
+    page = build(project, cache=template_cache).pages["commitments.md"].markdown
     item = page.split(f'id="{cited["id"]}"', 1)[1].split("</li>", 1)[0]
     assert 'data-status="滞后"' in item and "测试理由" in item and "2023年 12.5（来源：测试来源）" in item
 
