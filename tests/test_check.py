@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.checking import Checked, check_command, check_many
+from support.checking import Ran, check_command, check_many
 from support.site import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
@@ -78,7 +78,7 @@ def roots(tmp_path_factory) -> dict[tuple[str, str], Path]:
 
 
 @pytest.fixture(scope="module")
-def results(roots) -> dict[tuple[str, str], Checked]:
+def results(roots) -> dict[tuple[str, str], Ran]:
     """Every variant of every case checked (each distinct project once)."""
     distinct = sorted(set(roots.values()))
     done = dict(zip(distinct, check_many(distinct)))

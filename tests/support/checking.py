@@ -1,21 +1,23 @@
-"""Running the editors' check (`python scripts/build_tables.py --check`) on
-many scratch projects, fast.
+"""Running our commands many times, fast: the editors' check
+(`python scripts/build_tables.py --check`, plansite.cli) and the build
+(`python scripts/build_site.py`, plansite_adapters.build).
 
 ``check_command(root)`` runs the real command line in a new interpreter: what
 an editor runs, interpreter start, imports and all.
 
-``check_many(roots)`` gives the same result for each root without starting an
-interpreter and importing the package each time (about a third of the
-command's time). Each check runs `plansite.cli.main` in a process of its own,
-forked from a server process that has imported `plansite.cli` and done
-nothing else (multiprocessing's "forkserver"): no state carries over from one
-check to the next or from the test session, and whatever reaches the
-process's file descriptors 1 and 2 (print, logging, warnings, C code) is
-captured, as from a subprocess. Two checks run at a time (the machine has two
-cores).
+``run_mains(entry, argvs)`` gives what the command would for each argument
+list without starting an interpreter and importing the package each time
+(about a third of a check's time). Each call runs the command's main() in a
+process of its own, forked from a server process that has imported our
+commands and done nothing else (multiprocessing's "forkserver"): no state
+carries over from one call to the next or from the test session, and
+whatever reaches the process's file descriptors 1 and 2 (print, logging,
+warnings, C code) is captured, as from a subprocess. Two run at a time (the
+machine has two cores). ``check_many(roots)`` is the check of each root.
 """
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import subprocess
@@ -28,31 +30,37 @@ from pathlib import Path
 from support.site import ROOT
 
 COMMAND = ROOT / "scripts" / "build_tables.py"
+CHECK = "plansite.cli:main"
+BUILD = "plansite_adapters.build:main"
 WORKERS = 2
 
 
 @dataclass(frozen=True)
-class Checked:
-    """What the check printed and its exit status (as subprocess.CompletedProcess names them)."""
+class Ran:
+    """What a command printed and its exit status (as subprocess.CompletedProcess names them)."""
     returncode: int
     stdout: str
     stderr: str
 
 
-def check_command(root: Path) -> Checked:
+def check_command(root: Path) -> Ran:
     """`python scripts/build_tables.py --check --root ROOT`, as its own process."""
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     r = subprocess.run([sys.executable, str(COMMAND), "--check", "--root", str(root)],
                        capture_output=True, text=True, env=env, timeout=120)
-    return Checked(r.returncode, r.stdout, r.stderr)
+    return Ran(r.returncode, r.stdout, r.stderr)
 
 
-def _check_here(root: str) -> Checked:
-    """In a fresh child of the fork server: the command's main() with file
-    descriptors 1 and 2 sent to files, and the exit status an interpreter
-    would give (an uncaught exception prints its traceback and gives 1)."""
-    from plansite.cli import main
-
+def _run_here(job: tuple[str, list[str], str | None]) -> Ran:
+    """In a fresh child of the fork server: the command's main() in ``cwd``
+    with file descriptors 1 and 2 sent to files, and the exit status an
+    interpreter would give (an uncaught exception prints its traceback and
+    gives 1)."""
+    entry, argv, cwd = job
+    module, name = entry.split(":")
+    main = getattr(importlib.import_module(module), name)
+    if cwd is not None:
+        os.chdir(cwd)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -61,7 +69,7 @@ def _check_here(root: str) -> Checked:
         os.dup2(err.fileno(), 2)
         try:
             try:
-                code = main(["--check", "--root", root])
+                code = main(argv)
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
             except BaseException:   # noqa: BLE001 - what the interpreter would print
@@ -78,12 +86,19 @@ def _check_here(root: str) -> Checked:
         for f, stream in ((out, sys.stdout), (err, sys.stderr)):
             f.seek(0)
             texts.append(f.read().decode(stream.encoding or "utf-8"))
-    return Checked(code, *texts)
+    return Ran(code or 0, *texts)
 
 
-def check_many(roots: list[Path]) -> list[Checked]:
-    """The check of each root (in order), each in a process of its own."""
+def run_mains(entry: str, argvs: list[list[str]], cwd: Path | None = None) -> list[Ran]:
+    """``entry`` ("module:function", CHECK or BUILD) called with each
+    argument list, in ``cwd``, each in a process of its own (in order)."""
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["plansite.cli"])
-    with ctx.Pool(WORKERS, maxtasksperchild=1) as pool:
-        return pool.map(_check_here, [str(r) for r in roots], chunksize=1)
+    ctx.set_forkserver_preload([CHECK.split(":")[0], BUILD.split(":")[0]])
+    jobs = [(entry, argv, None if cwd is None else str(cwd)) for argv in argvs]
+    with ctx.Pool(min(WORKERS, len(jobs)) or 1, maxtasksperchild=1) as pool:
+        return pool.map(_run_here, jobs, chunksize=1)
+
+
+def check_many(roots: list[Path]) -> list[Ran]:
+    """`build_tables.py --check` of each root (in order), each in a process of its own."""
+    return run_mains(CHECK, [["--check", "--root", str(r)] for r in roots])
