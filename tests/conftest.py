@@ -24,9 +24,9 @@ def engine(request) -> str:
     return request.param
 
 
-def _site(tmp_path_factory, engine: str) -> Path:
+def _site(tmp_path_factory, engine: str, cache: Path | None = None) -> Path:
     out = tmp_path_factory.mktemp(f"site-{engine}") / "site"
-    result = build_site(ROOT, out, engine)
+    result = build_site(ROOT, out, engine, cache=cache)
     assert result.returncode == 0, result.stderr[-4000:]
     return out
 
@@ -38,9 +38,10 @@ def mkdocs_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    """`make build-zensical` of the project, once per session."""
-    return _site(tmp_path_factory, "zensical")
+def zensical_site(tmp_path_factory, plan_cache) -> Path:
+    """`make build-zensical` of the project, once per session, its build
+    cache a copy of mkdocs_site's (the cold start is tested there)."""
+    return _site(tmp_path_factory, "zensical", plan_cache)
 
 
 @pytest.fixture(scope="session")
