@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from support.searching import read_plan_units
-from support.site import ENGINES, ROOT, build_site, serve
+from support.site import CACHE_NAME, ENGINES, ROOT, build_site, serve, work_of
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -24,12 +24,48 @@ def engine(request) -> str:
     return request.param
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, engine) -> Path:
+def _site(tmp_path_factory, engine: str, cache: Path | None = None) -> Path:
     out = tmp_path_factory.mktemp(f"site-{engine}") / "site"
-    result = build_site(ROOT, out, engine)
+    result = build_site(ROOT, out, engine, cache=cache)
     assert result.returncode == 0, result.stderr[-4000:]
     return out
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(tmp_path_factory) -> Path:
+    """`make build` of the project, once per session."""
+    return _site(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory, plan_cache) -> Path:
+    """`make build-zensical` of the project, once per session, its build
+    cache a copy of mkdocs_site's (the cold start is tested there)."""
+    return _site(tmp_path_factory, "zensical", plan_cache)
+
+
+@pytest.fixture(scope="session")
+def built_site(request, engine) -> Path:
+    return request.getfixturevalue(f"{engine}_site")
+
+
+@pytest.fixture(scope="session")
+def plan_cache(mkdocs_site) -> Path:
+    """The build cache (build/.plan-cache: compiled templates, jieba's
+    dictionary, the words of every text cut) that the session's `make build`
+    left, from a cold start. Scratch builds start from a copy of it, as an
+    editor's second build starts from the first one's
+    (support.site.seed_cache): the cold start is tested once, by that build."""
+    return work_of(mkdocs_site) / CACHE_NAME
+
+
+@pytest.fixture(scope="session")
+def template_cache(tmp_path_factory) -> Path:
+    """A cache folder for the builds tests run in their own process
+    (plansite.site.build(root, cache=...)): templates compiled once a
+    session, as between two builds of an editor (Jinja checks each
+    template's source against what it compiled)."""
+    return tmp_path_factory.mktemp("template-cache")
 
 
 @pytest.fixture(scope="session")

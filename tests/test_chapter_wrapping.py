@@ -23,19 +23,19 @@ def test_lines_of_a_paragraph_join_as_the_text_reads(lines, joined):
     assert join_lines(lines) == joined
 
 
-def test_a_paragraph_wrapped_mid_sentence_is_one_unit_without_a_space(tmp_path):
+def test_a_paragraph_wrapped_mid_sentence_is_one_unit_without_a_space(tmp_path, template_cache):
     for name in ("chapters", "tables", "templates", "source"):
         shutil.copytree(ROOT / name, tmp_path / name)
     path = tmp_path / "chapters" / "ch04.md"
     text = path.read_text(encoding="utf-8")
-    before = build(tmp_path)
+    before = build(tmp_path, cache=template_cache)
     unit = before.plan.units_by_id["ch4-s1-p1"]
     original = unit.markdown
     cut = len(original) // 2
     while not ("\u4e00" <= original[cut - 1] <= "\u9fff" and "\u4e00" <= original[cut] <= "\u9fff"):
         cut += 1                                         # a place between two Han characters
     path.write_text(text.replace(original, original[:cut] + "\n" + original[cut:], 1), encoding="utf-8")
-    after = build(tmp_path)                              # the check passes: same published words
+    after = build(tmp_path, cache=template_cache)                              # the check passes: same published words
     assert not after.warnings
     assert after.plan.units_by_id["ch4-s1-p1"].markdown == original
     assert [u.id for u in after.plan.units()] == [u.id for u in before.plan.units()]

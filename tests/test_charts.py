@@ -152,7 +152,7 @@ def test_progress_is_drawn_where_recorded_and_no_data_said_elsewhere(built_site)
 
 
 @pytest.fixture
-def with_progress(tmp_path):
+def with_progress(tmp_path, template_cache):
     """A copy of the sources with fixture progress on 高新技术企业数 (ind14-6):
     a final value, an estimate, a preliminary value and a figure without an
     exact number. The values are test fixtures, not data about the district."""
@@ -167,7 +167,7 @@ def with_progress(tmp_path):
                            tables.entry(2024, "超350家", "家", "转载", None, "测试夹具D")]
         ind.update(status="基本符合预期", status_reason="测试理由", status_source=tables.source("测试依据"))
     tables.edit(tmp_path / "tables" / "indicators-14th.yaml", change)
-    return build(tmp_path)
+    return build(tmp_path, cache=template_cache)
 
 
 def test_progress_chart_drawn_from_fixture_values(with_progress):

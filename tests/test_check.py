@@ -6,18 +6,20 @@ project's chapters/ and tables/: ``good/`` passes the check, ``with-problems/``
 taken away) fails it with exactly the text in ``expected.txt`` (or, when that
 text holds only 提醒 — warnings — passes the check printing it). Those messages
 are what an editor reads, so the exact text is the specification.
+
+The corpus is checked by the command's own main() in a fresh process per
+check (support.checking.check_many: no interpreter start, no re-import);
+a few tests run the real command line and hold it to the same output.
 """
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from support.checking import Ran, check_command, check_many
 from support.site import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
@@ -47,20 +49,15 @@ def scratch_root(dest: Path, overlay: Path | None, remove: list[str]) -> Path:
     return dest
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build_tables.py"), "--check", "--root", str(root)],
-                          capture_output=True, text=True, env=env, timeout=120)
-
-
 def only_warnings(report: str) -> bool:
     """A report of things worth a look that do not stop the build (提醒)."""
     return report.rstrip("\n").rsplit("\n", 1)[-1].endswith("条提醒（网站照常生成）。")
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory) -> dict[tuple[str, str], subprocess.CompletedProcess]:
-    """Every variant of every case, checked two at a time (the machine has two cores)."""
+def roots(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """A scratch project for every variant of every case; a good/ that is
+    today's file is checked as the baseline, ("baseline", "")."""
     base = tmp_path_factory.mktemp("check")
     jobs = {("baseline", ""): scratch_root(base / "baseline", None, [])}
     same_as_baseline = []
@@ -75,11 +72,17 @@ def results(tmp_path_factory) -> dict[tuple[str, str], subprocess.CompletedProce
         else:
             jobs[(case, "good")] = scratch_root(base / case / "good", good, [])
         jobs[(case, "with-problems")] = scratch_root(base / case / "bad", FIXTURES / case / "with-problems", remove)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        done = dict(zip(jobs, pool.map(run_check, jobs.values())))
     for case in same_as_baseline:
-        done[(case, "good")] = done[("baseline", "")]
-    return done
+        jobs[(case, "good")] = jobs[("baseline", "")]
+    return jobs
+
+
+@pytest.fixture(scope="module")
+def results(roots) -> dict[tuple[str, str], Ran]:
+    """Every variant of every case checked (each distinct project once)."""
+    distinct = sorted(set(roots.values()))
+    done = dict(zip(distinct, check_many(distinct)))
+    return {key: done[root] for key, root in roots.items()}
 
 
 def test_corpus_is_large_enough():
@@ -93,6 +96,15 @@ def test_the_project_as_it_is_passes(results):
     r = results[("baseline", "")]
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("检查通过："), r.stdout
+
+
+@pytest.mark.parametrize("key", [("baseline", ""), (CASES[0], "with-problems")], ids=["passes", "fails"])
+def test_the_command_line_prints_what_main_prints(roots, results, key):
+    """The real command (interpreter start, imports, exit status) gives
+    exactly what the corpus tests read, for a passing and a failing project."""
+    r = check_command(roots[key])
+    assert "Traceback" not in r.stderr + r.stdout
+    assert r == results[key]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -142,7 +154,7 @@ def test_schema_declared_reference_must_resolve(tmp_path):
     text = text.replace("  label: 区级\n", "  label: 区级\n  see: ch4-s9-p9\n", 1)
     box.write_text(text, encoding="utf-8")
     line = text.splitlines().index("  see: ch4-s9-p9") + 1
-    r = run_check(root)
+    [r] = check_many([root])
     assert r.returncode == 1
     assert r.stderr == (f"tables/box-4-1.yaml:{line}:8: items[2].see: 引用的段落“ch4-s9-p9”不存在（参见）："
                         "请填写规划正文中已有的段落编号，如 ch4-s1-p2（网页上段落旁的 ¶ 链接里能看到）\n"
@@ -155,7 +167,7 @@ def test_a_failure_of_the_checker_itself_is_a_sentence_not_a_traceback(tmp_path)
     shutil.copytree(ROOT / "templates", root / "templates")
     with (root / "templates" / "pages" / "box.md.j2").open("a", encoding="utf-8") as f:
         f.write("{{ box.no_such_field.anything }}\n")
-    r = run_check(root)
+    r = check_command(root)     # the real command line: no traceback reaches the editor
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     assert r.stderr.startswith("检查程序自身出错，未生成网站：UndefinedError: ")

@@ -188,13 +188,13 @@ def test_a_stated_conversion_lets_another_unit_through(project):
     assert "2023年 3500（另计）" in md
 
 
-def test_status_with_reason_and_source_and_progress_passes(project):
+def test_status_with_reason_and_source_and_progress_passes(project, template_cache):
     def change(data):
         c = own(data["commitments"])
         c.update(status="基本符合预期", status_reason="测试", status_source=tables.source("测试来源"),
                  progress=[tables.entry(2023, "350", unit_of(c), "初步", "350", "测试来源")])
     tables.edit(project / "tables" / "commitments.yaml", change)
-    site = build(project)
+    site = build(project, cache=template_cache)
     md = site.pages["commitments.md"].markdown
     item = md.split(f'id="{own(ENTRIES)["id"]}"', 1)[1].split("</li>", 1)[0]
     assert "2023年 350" in item and 'data-basis="初步"' in item and "基本符合预期" in item
@@ -211,7 +211,7 @@ def with_data(project: Path) -> set[str]:
     return {i["id"] for i in data["indicators"] if i.get("progress")}
 
 
-def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project):
+def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project, template_cache):
     """One fact entered once: progress and status recorded on an indicator
     appear on every commitment that cites it."""
     register = yaml.safe_load((project / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
@@ -222,7 +222,7 @@ def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(pr
         ind.update(status="滞后", status_reason="测试理由", status_source=tables.source("测试依据"),
                    progress=[tables.entry(2023, "12.5", ind["unit"], "预计", "12.5", "测试来源")])
     tables.edit(project / "tables" / "indicators-14th.yaml", change)
-    page = build(project).pages["commitments.md"].markdown
+    page = build(project, cache=template_cache).pages["commitments.md"].markdown
     item = page.split(f'id="{cited["id"]}"', 1)[1].split("</li>", 1)[0]
     assert 'data-status="滞后"' in item and "测试理由" in item and "2023年 12.5" in item
     assert 'data-basis="预计"' in item and "测试来源" in item

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from plansite import search_index
 from ruamel.yaml import YAML
+from support.checking import check_many
 from support.plantext import soup, squeeze
 from support.site import ROOT, copy_project, mkdocs_build
 
@@ -71,11 +70,10 @@ def apply(project: Path, rel: str, lang: str, body: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def followed(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("guide") / "plan")
+def followed(tmp_path_factory, plan_cache):
+    project = copy_project(tmp_path_factory.mktemp("guide") / "plan", plan_cache)
     applied = [(rel, lang, apply(project, rel, lang, body)) for lang, rel, body in examples()]
-    check = subprocess.run([sys.executable, str(project / "scripts" / "build_tables.py"), "--check"],
-                           capture_output=True, text=True)
+    [check] = check_many([project])        # build_tables.py --check, in a fresh process
     site = tmp_path_factory.mktemp("guide-site")
     build = mkdocs_build(project, site)
     return applied, check, build, site

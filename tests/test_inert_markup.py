@@ -48,7 +48,7 @@ CHAPTER_PARAGRAPH = "chapter-text"   # a new last paragraph of chapter 4
 
 
 @pytest.fixture(scope="module", params=ENGINES)
-def injected_site(tmp_path_factory, request) -> Path:
+def injected_site(tmp_path_factory, request, plan_cache) -> Path:
     project = copy_project(tmp_path_factory.mktemp("inert") / "plan")
     for rel, old, new, where in INJECTIONS:
         path = project / rel
@@ -73,7 +73,7 @@ def injected_site(tmp_path_factory, request) -> Path:
     with (project / "source" / "zhonglou-14th-five-year-plan.txt").open("a", encoding="utf-8") as f:
         f.write("\n" + "\n".join(published) + "\n")
     out = tmp_path_factory.mktemp(f"inert-{request.param}") / "site"
-    r = build_site(project, out, request.param)
+    r = build_site(project, out, request.param, cache=plan_cache)
     assert r.returncode == 0, r.stderr[-4000:]
     return out
 

@@ -1,37 +1,78 @@
-"""`mkdocs serve` (what `make serve` runs) reloads the preview when a YAML
-file, a template or the code (scripts/plansite) changes: nothing generated is
-cached between rebuilds, and the code is imported afresh when it changed."""
+"""`mkdocs serve` (what `make serve` runs), in one scratch copy served once
+for all its tests: the preview reloads when a YAML file, a template or the
+code (scripts/plansite) changes (nothing generated is cached between
+rebuilds; the code is imported afresh when it changed); a change that fails
+the check keeps the last good version served and prints the problem. Each
+test puts back what it changed."""
 from __future__ import annotations
 
+import pytest
 from support.serving import fetch, mkdocs_serve, wait_for
 from support.site import copy_project
 
 
-def test_preview_reloads_after_yaml_template_and_code_edits(tmp_path):
-    project = copy_project(tmp_path / "plan")
-    log = tmp_path / "serve.log"
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, plan_cache):
+    """(project, log of the server, base URL) of `mkdocs serve` in a scratch copy."""
+    folder = tmp_path_factory.mktemp("serve")
+    project = copy_project(folder / "plan", plan_cache)
+    log = folder / "serve.log"
     with mkdocs_serve(project, log) as base:
-        url = base + "chapters/ch03/"
-        first = wait_for(lambda: fetch(url), 60)
-        assert first and "<td>1000</td>" in first, log.read_text(encoding="utf-8")[-3000:]
+        yield project, log, base
 
-        table = project / "tables" / "indicators-14th.yaml"
-        table.write_text(table.read_text(encoding="utf-8").replace("target_2025: '1000'", "target_2025: '1200'", 1),
-                         encoding="utf-8")
+
+def test_preview_reloads_after_yaml_template_and_code_edits(served):
+    project, log, base = served
+    url = base + "chapters/ch03/"
+    first = wait_for(lambda: fetch(url), 60)
+    assert first and "<td>1000</td>" in first, log.read_text(encoding="utf-8")[-3000:]
+
+    table = project / "tables" / "indicators-14th.yaml"
+    template = project / "templates" / "blocks" / "box.html.j2"
+    code = project / "scripts" / "plansite" / "model.py"
+    saved = {path: path.read_text(encoding="utf-8") for path in (table, template, code)}
+    try:
+        table.write_text(saved[table].replace("target_2025: '1000'", "target_2025: '1200'", 1), encoding="utf-8")
         assert wait_for(lambda: "<td>1200</td>" in (fetch(url) or ""), 300), log.read_text(encoding="utf-8")[-3000:]
 
-        template = project / "templates" / "blocks" / "box.html.j2"
-        template.write_text(template.read_text(encoding="utf-8").replace(
+        template.write_text(saved[template].replace(
             'class="plan-box__title"', 'class="plan-box__title preview-reloaded"'), encoding="utf-8")
         assert wait_for(lambda: "preview-reloaded" in (fetch(url) or ""), 300), log.read_text(encoding="utf-8")[-3000:]
 
         # MkDocs keeps the hook module for the whole process: this edit shows
         # only because the hook takes plansite afresh (plansite_adapters.live).
         # show_value is bound by name in render.py too: the whole package is re-imported.
-        code = project / "scripts" / "plansite" / "model.py"
-        source = code.read_text(encoding="utf-8")
         shown = 'return "" if value is None else str(value)'
-        assert shown in source
-        code.write_text(source.replace(shown, 'return "" if value is None else f"{value}（代码已更新）"'), encoding="utf-8")
+        assert shown in saved[code]
+        code.write_text(saved[code].replace(shown, 'return "" if value is None else f"{value}（代码已更新）"'),
+                        encoding="utf-8")
         assert wait_for(lambda: "<td>1200（代码已更新）</td>" in (fetch(url) or ""), 300), \
             log.read_text(encoding="utf-8")[-3000:]
+    finally:
+        for path, text in saved.items():
+            path.write_text(text, encoding="utf-8")
+        # back to the original before the next test looks at the preview
+        assert wait_for(lambda: "<td>1000</td>" in (fetch(url) or ""), 300), log.read_text(encoding="utf-8")[-3000:]
+
+
+def test_serve_keeps_the_last_good_version_and_prints_the_problem(served):
+    project, log, base = served
+    box = project / "tables" / "box-4-2.yaml"
+    good = box.read_text(encoding="utf-8")
+    url = base + "boxes/box-4-2/"
+    try:
+        first = wait_for(lambda: fetch(url), 30)
+        assert first and "重点双创平台" in first, log.read_text(encoding="utf-8")[-3000:]
+        box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
+        printed = wait_for(lambda: "YAML 语法错误" in log.read_text(encoding="utf-8"), 120)
+        text = log.read_text(encoding="utf-8")
+        assert printed, text[-3000:]
+        assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in text
+        assert "共发现 1 个问题，未生成网站。" in text
+        assert "Traceback" not in text
+        # MkDocs alone would hold every request until the error is fixed
+        assert wait_for(lambda: "预览仍显示上一次成功生成的版本" in log.read_text(encoding="utf-8"), 30)
+        assert fetch(url) == first          # the last good version, unchanged
+        assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
+    finally:
+        box.write_text(good, encoding="utf-8")

@@ -49,10 +49,10 @@ def add_fixture_progress(project) -> str:
 
 
 @pytest.fixture(scope="module")
-def print_site(tmp_path_factory):
+def print_site(tmp_path_factory, plan_cache):
     """(base URL, pages to print, those of them with a chart) of a built copy
     with a progress chart."""
-    project = copy_project(tmp_path_factory.mktemp("print") / "project")
+    project = copy_project(tmp_path_factory.mktemp("print") / "project", plan_cache)
     indicator = add_fixture_progress(project)
     site_dir = project.parent / "site"
     result = mkdocs_build(project, site_dir)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from plansite import assets, search_index, segments, textform
 from plansite import terms as dictionary
-from support.site import ROOT
+from support.site import ROOT, seed_cache
 
 
 def add_engine(page) -> None:
@@ -90,6 +90,24 @@ def test_index_from_the_build_cache_is_the_index_computed_afresh(tmp_path):
     assert index(first, cache) == fresh                 # read back
     second = "老城厢的皇粮浜與運河"
     assert index(second, cache) == index(second, None)  # another text: not the first one's results
+
+
+def test_words_cut_under_another_project_dictionary_are_cut_again(tmp_path, plan_cache):
+    """Words remembered in the build cache were cut with one project
+    dictionary: after it changes, they are cut again. (Scratch builds in
+    the tests start from the session build's cache: conftest.plan_cache.)"""
+    terms_file = tmp_path / "tables" / "search-terms.txt"
+    terms_file.parent.mkdir()
+    terms_file.write_text("", encoding="utf-8")
+    cache = tmp_path / "cache"
+    seed_cache(plan_cache, cache)          # jieba's own dictionary cache: not built again here
+    text = "围绕两新一智建设"
+    first = segments.Segmenter(tmp_path, cache)
+    assert "两新一智" not in first.cut(text)
+    first.save()
+    assert segments.Segmenter(tmp_path, cache).cut(text) == first.cut(text)
+    terms_file.write_text("两新一智\n", encoding="utf-8")
+    assert "两新一智" in segments.Segmenter(tmp_path, cache).cut(text)
 
 
 def test_project_dictionary_lists_the_plan_terms():

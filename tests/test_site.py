@@ -267,7 +267,7 @@ def test_generated_pages_are_not_committed():
     assert not [p for p in tracked if p.startswith(("docs/chapters/", "docs/indicators/", "docs/boxes/", "site/"))]
 
 
-def test_a_new_row_shows_everywhere_after_a_rebuild(tmp_path):
+def test_a_new_row_shows_everywhere_after_a_rebuild(tmp_path, plan_cache):
     project = copy_project(tmp_path / "project")
     path = project / "tables" / "indicators-14th.yaml"
     text = path.read_text(encoding="utf-8")
@@ -276,7 +276,7 @@ def test_a_new_row_shows_everywhere_after_a_rebuild(tmp_path):
            "  unit: '%'\n  target_2025: '12.5'\n  attribute: 预期性\n")
     path.write_text(head + row + sep + tail, encoding="utf-8")
     out = tmp_path / "site"
-    result = build_site(project, out)
+    result = build_site(project, out, cache=plan_cache)
     assert result.returncode == 0, result.stderr[-3000:]
     overview = soup(out / "indicators" / "index.html")
     link = overview.find("a", string="测试新增指标甲")

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from plansite import search_index
 from support.plantext import soup
-from support.site import ROOT, build_site, mkdocs_build
+from support.site import ROOT, mkdocs_build, seed_cache
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
@@ -52,36 +52,43 @@ def test_the_tree_holds_every_source_page_and_no_hook(tree):
     assert "edit_url: https://" in ch4 and "chapters/ch04.md" in ch4 and "最后更新" in ch4
 
 
-def test_plain_mkdocs_builds_the_tree_and_finish_completes_it(tree, tmp_path):
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def plain_site(tree, tmp_path_factory) -> Path:
+    """The tree built by a plain `mkdocs build --strict` (each test finishes a copy)."""
+    site = tmp_path_factory.mktemp("plain") / "site"
     r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml"),
                         "--site-dir", str(site)], env=ENV, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-3000:]
+    return site
+
+
+def finish(site: Path, tree: Path, cache: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "plansite.finish", str(site), "--tree", str(tree / "docs"),
+                           "--cache", str(cache)], cwd=ROOT, env=ENV, capture_output=True, text=True)
+
+
+def test_plain_mkdocs_builds_the_tree_and_finish_completes_it(tree, plain_site, tmp_path, plan_cache):
+    site = shutil.copytree(plain_site, tmp_path / "site")
     assert not (site / search_index.INDEX_PATH).exists()      # the engine alone makes no index
-    r = subprocess.run([sys.executable, "-m", "plansite.finish", str(site), "--tree", str(tree / "docs"),
-                        "--cache", str(tmp_path / "cache")], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    seed_cache(plan_cache, tmp_path / "cache")
+    r = finish(site, tree, tmp_path / "cache")
     assert r.returncode == 0, r.stderr[-3000:]
     index = search_index.read_script((site / search_index.INDEX_PATH).read_text(encoding="utf-8"))
     ids = [u[0] for u in index["units"]]
     assert len(ids) == len(set(ids)) > 250
 
 
-def test_finish_names_what_a_site_lacks(tree, tmp_path):
-    site = tmp_path / "site"
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "mkdocs.yml"),
-                        "--site-dir", str(site)], env=ENV, capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr[-3000:]
+def test_finish_names_what_a_site_lacks(tree, plain_site, tmp_path, plan_cache):
+    site = shutil.copytree(plain_site, tmp_path / "site")
     (site / "chapters" / "ch07" / "index.html").unlink()
-    r = subprocess.run([sys.executable, "-m", "plansite.finish", str(site), "--tree", str(tree / "docs"),
-                        "--cache", str(tmp_path / "cache")], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    seed_cache(plan_cache, tmp_path / "cache")
+    r = finish(site, tree, tmp_path / "cache")
     assert r.returncode == 1
     assert "chapters/ch07/index.html" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_the_mkdocs_hook_builds_the_same_pages_as_make_build(tmp_path):
-    built_site = tmp_path / "site"
-    r = build_site(ROOT, built_site)
-    assert r.returncode == 0, r.stderr[-3000:]
+def test_the_mkdocs_hook_builds_the_same_pages_as_make_build(mkdocs_site, tmp_path):
+    built_site = mkdocs_site            # the session's `make build` of the project
     hooked = tmp_path / "hooked"
     r = mkdocs_build(ROOT, hooked)
     assert r.returncode == 0, r.stderr[-3000:]

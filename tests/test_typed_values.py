@@ -106,12 +106,12 @@ def set_value(project: Path, rel: str, record: str, field: str, text: str) -> No
 
 
 @pytest.fixture(scope="module")
-def kept(project):
+def kept(project, template_cache):
     """Each of KEPT typed, unquoted, as a 2025 target (a text-or-number field)."""
     indicators = [f"ind14-{n}" for n in range(1, len(KEPT) + 1)]
     for ind, text in zip(indicators, KEPT):
         set_value(project, "tables/indicators-14th.yaml", ind, "target_2025", text)
-    return dict(zip(indicators, KEPT)), build(project)
+    return dict(zip(indicators, KEPT)), build(project, cache=template_cache)
 
 
 @pytest.mark.parametrize("text", KEPT)
@@ -123,12 +123,12 @@ def test_a_target_is_shown_exactly_as_typed(kept, text):
 
 
 @pytest.mark.parametrize("text", ["yes", "2025-12-31", "1:12", "3.50", "null"])
-def test_an_editors_note_that_looks_like_a_date_or_a_boolean_is_shown_as_typed(tmp_path, text):
+def test_an_editors_note_that_looks_like_a_date_or_a_boolean_is_shown_as_typed(tmp_path, template_cache, text):
     for name in ("chapters", "tables", "templates", "source"):
         shutil.copytree(ROOT / name, tmp_path / name)
     term = typed(TABLES / "glossary.yaml")["terms"][0]["id"]
     set_value(tmp_path, "tables/glossary.yaml", term, "note", text)
-    md = build(tmp_path).pages["glossary.md"].markdown
+    md = build(tmp_path, cache=template_cache).pages["glossary.md"].markdown
     assert f"编者说明：</span>{text}</p>" in md
 
 

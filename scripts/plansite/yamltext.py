@@ -16,7 +16,13 @@ is a plain decimal integer, and ``null``/``~`` become nothing only where the
 schema allows nothing. Everything else stays the exact text, so a page shows
 what the file says. PyYAML's composer gives every node its line, column and
 style (plain or quoted), which the messages need; ruamel.yaml would add a
-build dependency for no gain here.
+build dependency for no gain here. PyYAML's C parser (libyaml, in its
+wheels) reads a file about six times faster than its Python one; it reads
+the same nodes, but words its errors differently, and the messages are
+built from the Python parser's words: so a file is read by the C parser
+first and, only when that fails, again by the Python one, whose error is
+the one reported (tests/test_yamltext.py holds the two to the same nodes
+for every table and every broken file of the check's corpus).
 
 Two things no YAML library reports, because the file is valid YAML, are
 checked on the lines themselves (``lint``): characters nobody can see
@@ -26,6 +32,7 @@ comment, a first character such as ``>``, ``|``, ``&``, ``*``, ``!``, ``-``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -74,12 +81,12 @@ def lint(text: str) -> tuple[list[Finding], str]:
         clean = line
         indent_end = len(line) - len(line.lstrip(" \u3000\u00a0"))
         comment = line.lstrip(" \u3000\u00a0").startswith("#")
-        for column, char in enumerate(line, start=1):
-            if invisible(char):
-                at_start = column <= indent_end
-                at_end = not "".join(c for c in line[column:] if c != " " and not invisible(c))
-                findings.append(Finding(number, column, messages.invisible_char(char, at_start, at_end, comment)))
-        if any(invisible(c) for c in line):
+        if any(invisible(c) for c in set(line)):     # each different character asked once
+            for column, char in enumerate(line, start=1):
+                if invisible(char):
+                    at_start = column <= indent_end
+                    at_end = not "".join(c for c in line[column:] if c != " " and not invisible(c))
+                    findings.append(Finding(number, column, messages.invisible_char(char, at_start, at_end, comment)))
             # a full-width space is two columns wide: the indentation meant
             clean = "".join(("  " if i < indent_end else "") if invisible(c) else c for i, c in enumerate(line))
         m = KEY_LINE.match(clean)
@@ -94,10 +101,9 @@ def lint(text: str) -> tuple[list[Finding], str]:
     return findings, "\n".join(out)
 
 
-class Loader(yaml.BaseLoader):
-    """PyYAML's reader, scanner, parser and composer with the failsafe schema.
-    Anchors, aliases and tags are refused: an editor who types ``&`` or ``*``
-    or ``!`` at the start of a value means text (lint reports it first)."""
+class _Refusing:
+    """Anchors, aliases and tags are refused: an editor who types ``&`` or
+    ``*`` or ``!`` at the start of a value means text (lint reports it first)."""
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -107,14 +113,47 @@ class Loader(yaml.BaseLoader):
         return super().compose_node(parent, index)
 
 
-def compose(text: str) -> Loaded | None:
-    """The document as dicts, lists and strings (plain empty values are None);
-    None when the file has no document. Raises yaml.YAMLError."""
-    loader = Loader(text)
+class Loader(_Refusing, yaml.BaseLoader):
+    """PyYAML's reader, scanner, parser and composer with the failsafe schema:
+    the reference, and the one whose errors are reported."""
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    class FastLoader(_Refusing, yaml.composer.Composer, yaml.cyaml.CParser, yaml.resolver.BaseResolver):
+        """libyaml's scanner and parser, PyYAML's composer and failsafe
+        schema: the same nodes as Loader (a plain scalar's style is "" here,
+        None there; _build reads both as plain)."""
+
+        def __init__(self, stream):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
+else:       # PyYAML built without libyaml: the Python parser alone
+    FastLoader = None
+
+
+def _node(loader_class, text: str):
+    loader = loader_class(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+def compose(text: str, loader_class=None) -> Loaded | None:
+    """The document as dicts, lists and strings (plain empty values are None);
+    None when the file has no document. Raises yaml.YAMLError, as Loader
+    words it. ``loader_class``: one parser only (for tests), else FastLoader
+    with Loader after a failure."""
+    if loader_class is not None:
+        node = _node(loader_class, text)
+    elif FastLoader is None:
+        node = _node(Loader, text)
+    else:
+        try:
+            node = _node(FastLoader, text)
+        except yaml.YAMLError:
+            node = _node(Loader, text)
     if node is None:
         return None
     loaded = Loaded(None)
@@ -138,7 +177,7 @@ def _build(node, path: tuple, loaded: Loaded):
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), loaded) for i, item in enumerate(node.value)]
     loaded.spans.append((path, node.start_mark.line + 1, node.end_mark.line + 1 - (node.end_mark.column == 0)))
-    if node.style is None:
+    if not node.style:                 # None (Loader) or "" (FastLoader): unquoted
         loaded.plain.add(path)
         if node.value == "":
             return None            # nothing typed after the colon
@@ -163,16 +202,7 @@ def _shapes(schema: dict, data) -> dict[tuple, dict]:
     properties, items, allOf) with two extra keywords that always "fail", so
     each visit comes back as an error carrying its absolute path."""
     shapes: dict[tuple, dict] = {}
-
-    def probe(validator, _value, instance, schema):
-        yield jsonschema.ValidationError("probe")
-
-    walk = {k: jsonschema.Draft202012Validator.VALIDATORS[k]
-            for k in ("$ref", "properties", "additionalProperties", "items", "prefixItems", "allOf")}
-    validators = {**walk, "type": probe, "properties": _properties_probe(walk["properties"])}
-    cls = jsonschema.validators.create(meta_schema=jsonschema.Draft202012Validator.META_SCHEMA,
-                                       validators=validators)
-    for err in cls(schema).iter_errors(data):
+    for err in _prober()(schema).iter_errors(data):
         shape = shapes.setdefault(tuple(err.absolute_path), {"types": set(), "fields": {}})
         sub = err.schema
         if err.validator == "type":
@@ -183,6 +213,20 @@ def _shapes(schema: dict, data) -> dict[tuple, dict]:
             shape["fields"].update(sub.get("properties", {}))
             shape.setdefault("title", sub.get("title"))
     return shapes
+
+
+@functools.cache
+def _prober():
+    """The walking validator class of _shapes (made once: making it takes
+    about a millisecond, and every table file needs it)."""
+    def probe(validator, _value, instance, schema):
+        yield jsonschema.ValidationError("probe")
+
+    walk = {k: jsonschema.Draft202012Validator.VALIDATORS[k]
+            for k in ("$ref", "properties", "additionalProperties", "items", "prefixItems", "allOf")}
+    validators = {**walk, "type": probe, "properties": _properties_probe(walk["properties"])}
+    return jsonschema.validators.create(meta_schema=jsonschema.Draft202012Validator.META_SCHEMA,
+                                        validators=validators)
 
 
 def _properties_probe(descend):

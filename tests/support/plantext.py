@@ -2,6 +2,7 @@
 is what a reader sees, not what our code thinks it wrote."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -16,6 +17,20 @@ def squeeze(text: str) -> str:
 
 
 def soup(path: Path) -> BeautifulSoup:
+    """The page parsed, once a session for each different text: every caller
+    gets the same document, so read it, never change it (parse() gives one
+    of one's own). Most pages are read by several tests; parsing is most of
+    the time they take."""
+    return _parsed(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _parsed(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def parse(path: Path) -> BeautifulSoup:
+    """The page parsed into a document of the caller's own, to change at will."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from plansite.project import CACHE
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # The site is served under the path of its site_url (as it will be deployed),
@@ -24,11 +26,30 @@ SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read
 ENGINES = ("mkdocs", "zensical")
 
 
-def build_site(project: Path, site_dir: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+# The build's cache folder inside its work folder (plansite.project.CACHE
+# is build/.plan-cache: the work folder build/ of `make build`).
+CACHE_NAME = Path(CACHE).name
+
+
+def work_of(site_dir: Path) -> Path:
+    """Where build_site() puts the generated docs tree and the cache for ``site_dir``."""
+    return site_dir.with_name(site_dir.name + "-work")
+
+
+def seed_cache(cache: Path | None, dest: Path) -> None:
+    """Start the build cache ``dest`` as a copy of ``cache`` (None: cold)."""
+    if cache is not None:
+        shutil.copytree(cache, dest, dirs_exist_ok=True)
+
+
+def build_site(project: Path, site_dir: Path, engine: str = "mkdocs",
+               cache: Path | None = None) -> subprocess.CompletedProcess:
     """`make build` (engine mkdocs) or `make build-zensical` for ``project``,
-    into ``site_dir``; the generated docs tree goes next to it."""
+    into ``site_dir``; the generated docs tree goes next to it (work_of),
+    its cache starting as a copy of ``cache`` (the plan_cache fixture)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    work = site_dir.with_name(site_dir.name + "-work")
+    work = work_of(site_dir)
+    seed_cache(cache, work / CACHE_NAME)
     return subprocess.run(
         [sys.executable, str(project / "scripts" / "build_site.py"), "--engine", engine,
          "--site-dir", str(site_dir), "--work", str(work)],
@@ -46,11 +67,13 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """A scratch copy of the project sources (no venv, no built site)."""
+def copy_project(dest: Path, cache: Path | None = None) -> Path:
+    """A scratch copy of the project sources (no venv, no built site), its
+    build/.plan-cache (`make build`, `mkdocs serve`) a copy of ``cache``."""
     ignore = shutil.ignore_patterns(".venv", "site", "site-zensical", ".site-*", "build", ".git", "__pycache__",
-                                    ".pytest_cache", "*.egg-info")
+                                    ".pytest_cache", ".ruff_cache", "*.egg-info")
     shutil.copytree(ROOT, dest, ignore=ignore)
+    seed_cache(cache, dest / CACHE)
     return dest
 
 
