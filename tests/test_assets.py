@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 
 import yaml
 from plansite import assets
-from support.jscode import code_of
 from support.checking import BUILD, run_mains
+from support.jscode import code_of
 from support.plantext import soup
 from support.site import ROOT, SITE_PATH, copy_project, work_of
 
