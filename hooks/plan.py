@@ -9,6 +9,8 @@ on_config   Generate tier in memory (plansite.generate): load, validate,
 on_files    the docs tree replaces docs/ (virtual files: nothing is written
             into the repository); it is the same tree `make build` writes
             to build/docs;
+on_env      Material's templates compiled once, kept in the build cache
+            (plansite_adapters.theme_cache);
 on_post_build  Finish tier (plansite.finish): search index, results page
             script, completeness checks;
 on_serve    reloads the preview when chapters, tables, templates or our code
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from plansite_adapters import live, preview
+from plansite_adapters import live, preview, theme_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,6 +84,10 @@ def on_files(files, config):
     for path, data in config[TREE].files.items():
         files.append(File.generated(config, path, content=data))
     return files
+
+
+def on_env(env, config, files):
+    return theme_cache.keep_compiled(env, ROOT / live.core().CACHE)
 
 
 def on_post_build(config):

@@ -4,6 +4,7 @@ Traditional → Simplified pairs."""
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from plansite import assets, search_index, segments, textform
 from plansite import terms as dictionary
 from support.site import ROOT, seed_cache
@@ -79,7 +80,7 @@ def test_index_from_the_build_cache_is_the_index_computed_afresh(tmp_path):
     def index(text: str, cache):
         c = search_index.Collector(ROOT, ["chapters/ch04.md"], cache=cache)
         c.add("chapters/ch04.md", "chapters/ch04/", "第四章", f'<p id="a" data-para="a">{text}</p>')
-        c.add_filtered('<form data-text-filter></form><p>臺灣的承諾</p>')
+        c.add_filtered('<article><form data-text-filter></form><p>臺灣的承諾</p></article>')
         return c.index()
 
     cache = tmp_path / "cache"
@@ -90,6 +91,26 @@ def test_index_from_the_build_cache_is_the_index_computed_afresh(tmp_path):
     assert index(first, cache) == fresh                 # read back
     second = "老城厢的皇粮浜與運河"
     assert index(second, cache) == index(second, None)  # another text: not the first one's results
+
+
+def test_a_filtered_page_gives_the_same_text_under_both_engines(mkdocs_site, zensical_site):
+    """What the index takes of a page with a text filter (承诺清单) is its
+    article, every character of every commitment a reader filters in it
+    (ground truth: BeautifulSoup),
+    and the same text under MkDocs and Zensical, whose header, nav and footer
+    differ, so one build cache serves both engines."""
+    texts = {}
+    for name, site in (("mkdocs", mkdocs_site), ("zensical", zensical_site)):
+        pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+        filtered = {rel: html for rel, html in pages.items() if "data-text-filter" in html}
+        assert filtered, name
+        texts[name] = {rel: search_index.article_text(html) for rel, html in filtered.items()}
+        for rel, html in filtered.items():
+            items = BeautifulSoup(html, "html.parser").select("article li.commit")
+            assert items, rel
+            # the characters are what counts (the tables shipped must cover them)
+            assert set("".join(li.get_text() for li in items)) - set(texts[name][rel]) <= set(" \n\t"), rel
+    assert texts["mkdocs"] == texts["zensical"]
 
 
 def test_words_cut_under_another_project_dictionary_are_cut_again(tmp_path, plan_cache):

@@ -253,23 +253,30 @@ class _UnitParser(HTMLParser):
 
 
 class _TextParser(HTMLParser):
-    """All the text of a page's HTML, scripts and styles left out."""
+    """The text of a page's article (its content: not the engine's header,
+    nav or footer, which differ between MkDocs and Zensical and which no
+    text filter reads), scripts and styles left out."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.article = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
+        elif tag == "article":
+            self.article += 1
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self.skip:
             self.skip -= 1
+        elif tag == "article" and self.article:
+            self.article -= 1
 
     def handle_data(self, data):
-        if not self.skip:
+        if self.article and not self.skip:
             self.parts.append(data)
 
     @classmethod
@@ -277,7 +284,12 @@ class _TextParser(HTMLParser):
         parser = cls()
         parser.feed(html)
         parser.close()
-        return " ".join(parser.parts)
+        return " ".join(" ".join(parser.parts).split())    # the engines' layout whitespace differs
+
+
+def article_text(html: str) -> str:
+    """The text of a page's article, whitespace runs as one space."""
+    return _TextParser.text_of(html)
 
 
 def read_page(html: str) -> tuple[str, list[RawUnit]]:
@@ -328,9 +340,9 @@ class Collector:
 
     def add_filtered(self, html: str) -> None:
         """A page whose text a reader filters with the same comparison form
-        (承诺清单): its characters count as the plan's, so that the tables
+        (承诺清单): the characters of its article count as the plan's, so that the tables
         shipped cover them too."""
-        self.other_text.append(_TextParser.text_of(html))
+        self.other_text.append(article_text(html))
 
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
         """A rendered page; ``title`` is used when the page has no h1 of its

@@ -132,11 +132,13 @@ def reading_order(plan: Plan) -> list[Chapter]:
     return out
 
 
-def read_sources(root: Path) -> Found[tuple[Plan, dict[str, dict | None], dict[str, TableFile]]]:
+def read_sources(root: Path, cache: Path | None = None) -> Found[tuple[Plan, dict[str, dict | None],
+                                                                      dict[str, TableFile]]]:
     """chapters/, the schemas and tables/, each read once; yields what is
-    wrong with each file on its own (the checks across files are build's)."""
+    wrong with each file on its own (the checks across files are build's).
+    ``cache``: the build cache (schemas already checked)."""
     plan = yield from load_plan(root)
-    schemas = yield from load_schemas(root)
+    schemas = yield from load_schemas(root, cache)
     tables = yield from load_tables(root, schemas)
     return plan, schemas, tables
 
@@ -146,7 +148,7 @@ def build(root: Path, base: str = "/", cache: Path | None = None) -> SiteBuild:
     ``base``: the path the site is served under (site_url's path, which
     plansite.generate reads from mkdocs.yml); ``cache``: a folder kept
     between builds."""
-    (plan, schemas, tables), problems = gather(read_sources(root))
+    (plan, schemas, tables), problems = gather(read_sources(root, cache))
     stems = {p.stem for p in (root / "tables").glob("*.yaml")}
     problems += integrity.check(plan, tables, stems, schemas)
     problems += commitments.check(plan, tables)

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import jsonschema
 import yaml
 
 from . import messages, yamltext
+from .memo import Memo, digest
 from .messages import schema_message, show, yaml_problem
 from .problems import Found, Problem
 
@@ -132,15 +134,19 @@ def format_path(path) -> str:
     return out
 
 
-def load_schemas(root: Path) -> Found[dict[str, dict | None]]:
+def load_schemas(root: Path, cache: Path | None = None) -> Found[dict[str, dict | None]]:
     """Every schema in tables/schemas/, by kind (``kind_of``): the one place
-    they are read. A broken one is a problem (and None), not a crash."""
+    they are read. A broken one is a problem (and None), not a crash.
+    ``cache``: the build cache; a schema whose text passed the meta-schema
+    check in an earlier build (same jsonschema) is not checked again."""
     schemas: dict[str, dict | None] = {}
+    passed = Memo(cache, "schemas-checked.json", digest(version("jsonschema")))
     for p in sorted((root / "tables" / "schemas").glob("*.schema.json")):
         rel = p.relative_to(root).as_posix()
         try:
-            schema = json.loads(p.read_text(encoding="utf-8"))
-            jsonschema.Draft202012Validator.check_schema(schema)
+            text = p.read_text(encoding="utf-8")
+            schema = json.loads(text)
+            passed.get(digest(text), lambda _, schema=schema: check_schema(schema))
         except json.JSONDecodeError as exc:
             yield Problem(rel, exc.lineno, exc.colno, "", f"JSON Schema 文件不是合法的 JSON：{exc.msg}")
             schema = None
@@ -153,7 +159,14 @@ def load_schemas(root: Path) -> Found[dict[str, dict | None]]:
             schema = None
         # None: the schema is broken (reported above); its files are not checked
         schemas[p.name.removesuffix(".schema.json")] = schema
+    passed.save()
     return schemas
+
+
+def check_schema(schema: dict) -> bool:
+    """True, or raise jsonschema.SchemaError (what Memo keeps: only passes)."""
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return True
 
 
 def load_tables(root: Path, schemas: dict[str, dict | None]) -> Found[dict[str, TableFile]]:

@@ -37,10 +37,12 @@ class EngineFailed(Exception):
     """The engine reported a problem (already printed)."""
 
 
-def run_mkdocs(config_file: Path, scratch: Path) -> None:
+def run_mkdocs(config_file: Path, scratch: Path, cache: Path) -> None:
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from .theme_cache import CompiledTheme
 
     log = logging.getLogger("mkdocs")
     if not log.handlers:
@@ -49,13 +51,15 @@ def run_mkdocs(config_file: Path, scratch: Path) -> None:
         log.addHandler(handler)
     log.setLevel(logging.WARNING)
     try:
-        build(load_config(str(config_file), site_dir=str(scratch), strict=True))
+        config = load_config(str(config_file), site_dir=str(scratch), strict=True)
+        config.plugins[CompiledTheme.NAME] = CompiledTheme(cache)
+        build(config)
     except exceptions.MkDocsException as exc:
         print(f"MkDocs：{exc}", file=sys.stderr)
         raise EngineFailed from None
 
 
-def run_zensical(config_file: Path, scratch: Path) -> None:
+def run_zensical(config_file: Path, scratch: Path, cache: Path) -> None:
     # The generated config sets no site_dir: Zensical writes to site/ next
     # to it; that folder is moved to the scratch place afterwards.
     out = config_file.parent / "site"
@@ -100,7 +104,7 @@ def build_site(root: Path, engine: str, site_dir: Path, work: Path) -> int:
     scratch = work / f".site-{engine}"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
-        ENGINES[engine](work / CONFIG, scratch)
+        ENGINES[engine](work / CONFIG, scratch, work / CACHE_NAME)
         problems = finish(scratch, root, tree.files, work / CACHE_NAME)
     except EngineFailed:
         problems = ["生成网站失败。"]
