@@ -19,14 +19,17 @@ def check(plan: Plan, tables: dict[str, TableFile], table_files: set[str],
     """Markers and placement, ids and references, parts and documents.
     ``table_files``: stems of every YAML file in tables/, valid or not, so an
     invalid table is not also reported as unknown; ``schemas``: by kind."""
-    yield from check_markers(plan, tables, table_files - REGISTERS)
+    yield from check_markers(plan, tables, table_files)
     yield from check_ids_and_refs(plan, tables, table_files, schemas)
     yield from check_parts(plan)
     yield from check_documents(plan)
 
 
 def check_markers(plan: Plan, tables: dict[str, TableFile], table_files: set[str]) -> Iterator[Problem]:
-    """Each table shown by one marker, where its chapter and section say."""
+    """Each table shown by one marker, where its chapter and section say.
+    (A marker naming no file in tables/ is reported by its "x-ref" in
+    chapter.schema.json: check_ids_and_refs.)"""
+    table_files = table_files - REGISTERS
     shown: dict[str, tuple[str, int]] = {}
     for doc in plan.all:
         rel = f"chapters/{doc.path.name}"
@@ -43,8 +46,9 @@ def check_markers(plan: Plan, tables: dict[str, TableFile], table_files: set[str
                 yield Problem(rel, m.line, 1, "", "标记里缺少表格名：应写成 <!-- table: 表格名 -->，如 <!-- table: box-4-1 -->")
                 continue
             if key not in table_files:
-                yield Problem(rel, m.line, 1, "", f"标记指向不存在的表格“{key}”：没有文件 tables/{key}.yaml；"
-                                                  "请核对表格名（即 tables/ 中的文件名，不含 .yaml）")
+                if key in REGISTERS:
+                    yield Problem(rel, m.line, 1, "", f"tables/{key}.yaml 是登记表，有自己的页面，不能用标记放进正文；"
+                                                      "请删去这个标记")
                 continue
             if key in shown:
                 first = shown[key]
@@ -75,10 +79,16 @@ def check_markers(plan: Plan, tables: dict[str, TableFile], table_files: set[str
 #       unique across the site (and unique against the plan's unit ids).
 #   "x-ref": KIND on a field that names a thing: it must exist.
 #
-# KINDs are the nouns of REF_KINDS in messages.py. "unit" and "section" are
-# the plan's paragraphs and sections (chapters/ has no schema), "table" the
-# files in tables/; every other kind is what some schema declares with x-id,
-# e.g. "counterpart": {"type": "string", "x-ref": "indicator-13th"}.
+# KINDs are the nouns of REF_KINDS in messages.py. "unit", "section" and
+# "chapter" are the plan's paragraphs, sections and chapter files, "table"
+# the files in tables/: these four are known from the files themselves.
+# Every other kind is what some schema declares with x-id, e.g.
+# "counterpart": {"type": "string", "x-ref": "indicator-13th"}.
+#
+# The chapter files are Markdown, not YAML: ChapterRefs puts what each one
+# refers to (the chapters a part lists, the tables its markers show) into
+# data that tables/schemas/chapter.schema.json declares, so that those
+# references are resolved here too, by the same walk.
 #
 # We let jsonschema walk the data (properties, items, $ref) with a validator
 # that knows only these structural keywords plus "x-id" and "x-ref", so a
@@ -110,7 +120,38 @@ class Declared:
     title: str                # the field's title in the schema, or ""
 
 
-def declared(table: TableFile) -> list[Declared]:
+@dataclass(frozen=True)
+class ChapterRefs:
+    """What a chapter file refers to, as data of chapter.schema.json:
+    ``{"chapters": [key, ...], "markers": [{"table": key}, ...]}``
+    (chapters: a part page's front matter; markers: <!-- table: KEY -->),
+    with the line of each value. Read by ``declared`` as a TableFile is."""
+    path: str                   # chapters/ch04.md
+    schema: dict | None
+    data: dict
+    lines: dict[tuple, int]
+
+    @classmethod
+    def of(cls, doc, schema: dict | None) -> ChapterRefs:
+        shown = [m for m in doc.markers if m.name == "table" and m.argument]
+        data: dict = {"markers": [{"table": m.argument} for m in shown]}
+        lines = {("markers", i, "table"): m.line for i, m in enumerate(shown)}
+        listed = doc.meta.get("chapters") if doc.kind == "part" else None
+        if isinstance(listed, list):        # not a list: check_parts says so
+            data["chapters"] = listed
+            lines |= {("chapters", i): 2 for i in range(len(listed))}   # the front matter
+        return cls(f"chapters/{doc.path.name}", schema, data, lines)
+
+    def where(self, path) -> tuple[int, int]:
+        return self.lines.get(tuple(path), 1), 1
+
+    @staticmethod
+    def field(path) -> str:
+        """The field an editor sees: chapters (front matter); a marker has none."""
+        return "chapters" if path and path[0] == "chapters" else ""
+
+
+def declared(table: TableFile | ChapterRefs) -> list[Declared]:
     """Every id and reference ``table``'s schema declares, in file order."""
     if not table.schema:
         return []
@@ -152,12 +193,17 @@ def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: se
     seen = {u.id: f"chapters/{u.chapter.path.name}:{u.line}" for u in plan.units()}
     known: dict[str, set] = {"unit": set(plan.units_by_id),
                              "section": {s.id for c in plan.all for s in c.sections},
+                             "chapter": {c.key for c in plan.chapters},
                              "table": set(table_files)}
-    refs: list[tuple[TableFile, Declared]] = []
+    complete = set(known)                   # known from the files, whatever failed to load
+    refs: list[tuple[TableFile | ChapterRefs, Declared, str]] = []
+    for doc in plan.all:
+        source = ChapterRefs.of(doc, schemas.get("chapter"))
+        refs += [(source, d, source.field(d.path)) for d in declared(source) if d.keyword == "x-ref"]
     for t in tables.values():
         for d in declared(t):
             if d.keyword == "x-ref":
-                refs.append((t, d))
+                refs.append((t, d, format_path(d.path)))
                 continue
             for kind in d.kinds:
                 known.setdefault(kind, set()).add(d.value)
@@ -174,13 +220,12 @@ def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: se
             unchecked = None
             break
         unchecked |= kinds
-    for t, d in refs:
+    for t, d, where in refs:
         kind = d.kinds[0]
-        if unchecked is None or kind in unchecked or d.value in known.get(kind, ()):
+        if kind not in complete and (unchecked is None or kind in unchecked) or d.value in known.get(kind, ()):
             continue
         line, col = t.where(d.path)
-        yield Problem(t.path, line, col, format_path(d.path),
-                      ref_message(d.value, kind, f"（{d.title}）" if d.title else ""))
+        yield Problem(t.path, line, col, where, ref_message(d.value, kind, d.title))
 
 
 def check_documents(plan: Plan) -> Iterator[Problem]:
@@ -206,8 +251,8 @@ def check_parts(plan: Plan) -> Iterator[Problem]:
             continue
         for key in listed:
             if key not in chapters:
-                yield Problem(rel, 2, 1, "chapters", f"篇中列出的章“{key}”不存在（应有文件 chapters/{key}.md）")
-            elif key in placed:
+                continue                    # reported by its "x-ref" (chapter.schema.json)
+            if key in placed:
                 yield Problem(rel, 2, 1, "chapters", f"章“{key}”已列在 {placed[key]} 中")
             placed[key] = rel
     for key in sorted(chapters - set(placed)):

@@ -134,6 +134,7 @@ def schema_message(err) -> str:
 REF_KINDS = {
     "unit": ("段落", "规划正文中已有的段落编号，如 ch4-s1-p2（网页上段落旁的 ¶ 链接里能看到）"),
     "section": ("节", "已有的节编号，如 ch4-s1"),
+    "chapter": ("章", "chapters/ 中已有的章文件名（不含 .md），如 ch04"),
     "indicator": ("指标", "tables/indicators-13th.yaml 或 indicators-14th.yaml 中已有的指标编号"),
     "indicator-13th": ("“十三五”指标", "tables/indicators-13th.yaml 中已有的指标编号，如 ind13-11"),
     "indicator-14th": ("“十四五”指标", "tables/indicators-14th.yaml 中已有的指标编号，如 ind14-6"),
@@ -143,9 +144,21 @@ REF_KINDS = {
     "term": ("名词", "tables/glossary.yaml 中已有的名词编号"),
 }
 
+# Kinds named by a file name: the message says which file is missing.
+# {title}: the referring field's title in its schema (标记, 篇).
+REF_FILES = {
+    "table": "{title}指向不存在的表格“{value}”：没有文件 tables/{value}.yaml；请核对表格名（即 tables/ 中的文件名，不含 .yaml）",
+    "chapter": "{title}中列出的章“{value}”不存在（应有文件 chapters/{value}.md）",
+}
 
-def ref_message(value, kind: str, what: str = "") -> str:
+
+def ref_message(value, kind: str, title: str = "") -> str:
+    """A reference (schema keyword "x-ref": ``kind``) to nothing; ``title``:
+    the referring field's title in its schema, or ""."""
+    if kind in REF_FILES:
+        return REF_FILES[kind].format(title=title, value=value)
     noun, expected = REF_KINDS.get(kind, (kind, f"已有的{kind}编号"))
+    what = f"（{title}）" if title else ""
     return f"引用的{noun}“{value}”不存在{what}：请填写{expected}"
 
 
