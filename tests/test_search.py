@@ -453,7 +453,8 @@ def test_search_ui_has_no_serious_accessibility_violation(browser, site_url):
             pg.click("label.md-header__button[for='__search']")
             pg.keyboard.type("运河")
             pg.wait_for_selector("[data-search-instant][data-state=done]")
-            pg.wait_for_timeout(800)   # Material fades the panel in: judge colours once it is there
+            # the panel fades in (CSS transitions): judge colours once every transition has ended
+            pg.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
             for v in axe.run(pg, context={"include": [["[data-plan-search]"]]}).response["violations"]:
                 if v.get("impact") in {"serious", "critical"}:
                     found.append(f"{scheme} instant results: {v['id']} {[n['target'] for n in v['nodes']][:3]}")
