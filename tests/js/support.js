@@ -2,6 +2,7 @@
 // loads them (plain classic scripts, one shared global object), an index
 // written by Python's own writer, and the comparison form's case table.
 "use strict";
+const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -36,15 +37,30 @@ function python() {
 }
 
 // The index Python writes for these pages (tests/js/make_index.py):
-// pages [{url, title, html}], filtered [html].
+// pages [{url, title, html}], filtered [html]. Made once per input in this
+// process, and once per run of all the files when PLAN_INDEX_CACHE names a
+// folder for this run (tests/test_js.py gives each run a new one): `node
+// --test` runs each file in a process of its own, and starting Python with
+// jieba's dictionary takes longer than the file's tests.
 const made = new Map();
 function makeIndex(pages, filtered) {
   const input = JSON.stringify({ pages, filtered: filtered || [] });
-  if (!made.has(input)) {
-    const out = execFileSync(python(), [path.join(__dirname, "make_index.py")], { input, cwd: ROOT, maxBuffer: 1 << 26 });
-    made.set(input, out.toString("utf8"));
-  }
+  if (!made.has(input)) made.set(input, runWriter(input));
   return JSON.parse(made.get(input));
+}
+
+function runWriter(input) {
+  const folder = process.env.PLAN_INDEX_CACHE;
+  const saved = folder && path.join(folder, crypto.createHash("sha256").update(input).digest("hex") + ".json");
+  if (saved && fs.existsSync(saved)) return fs.readFileSync(saved, "utf8");
+  const out = execFileSync(python(), [path.join(__dirname, "make_index.py")], { input, cwd: ROOT, maxBuffer: 1 << 26 })
+    .toString("utf8");
+  if (saved) {   // whole or not at all: another file's process may read it at any moment
+    const partial = `${saved}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, out);
+    fs.renameSync(partial, saved);
+  }
+  return out;
 }
 
 // A chapter page of units: [[id, html]], each a paragraph.
