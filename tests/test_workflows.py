@@ -81,9 +81,21 @@ def test_the_ci_script_is_make_test_which_installs_lints_checks_and_tests():
     assert browser < test and lint < test and check < test
 
 
-def test_the_browser_set_up_installs_or_says_what_to_install(tmp_path):
-    """Without Chromium or Node and without root, `make test-tools` stops with
-    one sentence naming what to install (as root it would apt-get it)."""
+def test_the_fast_loop_sees_to_node_and_to_nothing_a_browser_needs():
+    """`make test-fast` runs every test that needs no browser, the engine's
+    unit tests under Node among them: it sees to nodejs first, as `make
+    test` sees to everything."""
+    script = make_dry_run("test-fast")
+    [tools] = [line for line in script.splitlines() if "ensure-test-tools.sh" in line]
+    assert tools.split()[-1] == "nodejs"
+    assert script.index("ensure-test-tools.sh") < script.index("pytest")
+    assert '-m "not browser"' in script
+
+
+def without_tools(tmp_path, *wanted: str) -> subprocess.CompletedProcess:
+    """scripts/ensure-test-tools.sh WANTED... on a machine with neither
+    Chromium nor Node, as a user who is not root (as root it would apt-get
+    what is missing)."""
     env = {"PATH": "/usr/bin:/bin", "CHROMIUM": str(tmp_path / "no-chromium"), "NODE": str(tmp_path / "no-node")}
     if os.getuid() == 0:   # run the not-root branch: hide apt-get behind a PATH without it
         fake = tmp_path / "bin"
@@ -96,11 +108,24 @@ def test_the_browser_set_up_installs_or_says_what_to_install(tmp_path):
         (fake / "id").write_text("#!/bin/sh\necho 1000\n")
         (fake / "id").chmod(0o755)
         env["PATH"] = str(fake)
-    r = subprocess.run([shutil.which("sh"), str(ROOT / "scripts" / "ensure-test-tools.sh")], env=env,
-                       capture_output=True, text=True)
+    return subprocess.run([shutil.which("sh"), str(ROOT / "scripts" / "ensure-test-tools.sh"), *wanted], env=env,
+                          capture_output=True, text=True)
+
+
+def test_the_browser_set_up_installs_or_says_what_to_install(tmp_path):
+    """Without Chromium or Node and without root, `make test-tools` stops with
+    one sentence naming what to install."""
+    r = without_tools(tmp_path)
     assert r.returncode == 1
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "chromium" in lines[0] and "nodejs" in lines[0] and "apt-get install" in lines[0], r.stderr
+
+
+def test_the_fast_loops_set_up_asks_for_node_alone(tmp_path):
+    r = without_tools(tmp_path, "nodejs")
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Debian's nodejs: run 'sudo apt-get install -y nodejs'" in lines[0], r.stderr
 
 
 def test_main_is_built_and_published_to_pages():
