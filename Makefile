@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build build-zensical check test test-fast lint test-tools bench clean
+.PHONY: serve build build-zensical check test test-fast lint test-tools test-tools-fast bench clean
 
 # The site's pinned dependencies, then our own package `plansite` (editable,
 # so edits under scripts/plansite take effect without reinstalling).
@@ -39,18 +39,27 @@ build-zensical: $(VENV)/.site-installed
 
 # Debian's Chromium, CJK fonts and nodejs: installed when root with apt-get,
 # else one sentence saying what to install, before any test runs.
+# test-fast needs only nodejs (the search engine's unit tests).
 test-tools:
 	@sh scripts/ensure-test-tools.sh
+
+test-tools-fast:
+	@sh scripts/ensure-test-tools.sh nodejs
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 
+# The tests run in one process per core (pytest-xdist), each test file whole
+# in one of them (its module fixtures made once); the session's two builds
+# are made once for all of them (tests/conftest.py).
+PYTEST_PARALLEL := -n auto --dist loadfile
+
 # Everything that needs no browser: the quick loop while changing code.
-test-fast: $(VENV)/.dev-installed check
-	$(PY) -m pytest -q -m "not browser"
+test-fast: $(VENV)/.dev-installed test-tools-fast check
+	$(PY) -m pytest -q -m "not browser" $(PYTEST_PARALLEL)
 
 test: $(VENV)/.dev-installed test-tools lint check
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py

@@ -2,6 +2,11 @@
 that uses it runs against the MkDocs + Material build and the Zensical
 build), a local HTTP server for it, and headless Chromium through Playwright.
 
+Under pytest-xdist (`make test`, `make test-fast`: one worker per core) the
+two builds are still made once per session: the first worker that needs one
+builds it, under a lock, into the folder all workers share
+(support.site.shared_build); the others wait for it and read the same files.
+
 Browser tests never skip: without Chromium they fail, saying what to install
 (`make test` installs it where it can, as in CI).
 """
@@ -12,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from support.searching import read_plan_units
-from support.site import CACHE_NAME, ENGINES, ROOT, build_site, serve, work_of
+from support.site import CACHE_NAME, ENGINES, ROOT, build_site, serve, shared_build, work_of
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -25,10 +30,13 @@ def engine(request) -> str:
 
 
 def _site(tmp_path_factory, engine: str, cache: Path | None = None) -> Path:
-    out = tmp_path_factory.mktemp(f"site-{engine}") / "site"
-    result = build_site(ROOT, out, engine, cache=cache)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
+    def make(folder: Path) -> Path:
+        out = folder / "site"
+        result = build_site(ROOT, out, engine, cache=cache)
+        assert result.returncode == 0, result.stderr[-4000:]
+        return out
+
+    return shared_build(tmp_path_factory, f"site-{engine}", make)
 
 
 @pytest.fixture(scope="session")

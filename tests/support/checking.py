@@ -12,8 +12,10 @@ process of its own, forked from a server process that has imported our
 commands and done nothing else (multiprocessing's "forkserver"): no state
 carries over from one call to the next or from the test session, and
 whatever reaches the process's file descriptors 1 and 2 (print, logging,
-warnings, C code) is captured, as from a subprocess. Two run at a time (the
-machine has two cores). ``check_many(roots)`` is the check of each root.
+warnings, C code) is captured, as from a subprocess. As many run at a time
+as the machine has cores for this test process: all of them, or under
+pytest-xdist (several test processes) the cores divided among its workers.
+``check_many(roots)`` is the check of each root.
 """
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ from support.site import ROOT
 COMMAND = ROOT / "scripts" / "build_tables.py"
 CHECK = "plansite.cli:main"
 BUILD = "plansite_adapters.build:main"
-WORKERS = 2
+# processes at a time: the cores, shared among pytest-xdist's workers
+WORKERS = max(1, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The project's paths, and building and serving a site, for tests."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -55,6 +57,29 @@ def build_site(project: Path, site_dir: Path, engine: str = "mkdocs",
          "--site-dir", str(site_dir), "--work", str(work)],
         cwd=project, env=env, capture_output=True, text=True,
     )
+
+
+def shared_build(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """What ``make(folder)`` returns, made once per test session in a folder
+    ``name`` that every pytest-xdist worker of the session shares (the
+    parent of the workers' own temporary folders; without xdist, the
+    session's temporary folder). The first worker to ask makes it while
+    holding a lock on the folder; the others wait for the lock, then find
+    it made. A ``make`` that fails leaves nothing behind: the next worker
+    to ask tries again (and fails the same way, with its own message)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)          # released when the file closes
+        if done.exists():
+            return Path(done.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        made = make(folder)
+        done.write_text(str(made), encoding="utf-8")
+        return made
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
