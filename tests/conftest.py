@@ -119,3 +119,24 @@ def page(browser):
     yield pg
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+# The test files that take longest, in the order pytest-xdist starts them
+# (each file runs whole in one worker: --dist loadfile): started first, they
+# do not finish alone at the end while the other workers wait. Only the
+# order changes; any file not named follows in the usual order.
+SLOW_FIRST = ("test_check.py", "test_preview.py", "test_check_build.py", "test_assets.py", "test_commitments.py",
+              "test_site.py", "test_tiers.py", "test_typed_values.py", "test_guide_examples.py",
+              "test_search_index.py", "test_js.py")
+
+
+@pytest.hookimpl(tryfirst=True)     # before `-m "not browser"` deselects
+def pytest_collection_modifyitems(config, items):
+    # A test that opens a page needs Chromium, whatever its marks say: it is
+    # a browser test (`make test-fast` leaves it out, `make test` runs it).
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))   # stable: files keep their own order
