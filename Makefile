@@ -52,7 +52,7 @@ lint: $(VENV)/.dev-installed
 # The tests run in one process per core (pytest-xdist), each test file whole
 # in one of them (its module fixtures made once); the session's two builds
 # are made once for all of them (tests/conftest.py).
-PYTEST_PARALLEL := -n auto --dist loadfile
+PYTEST_PARALLEL := -n auto --dist loadfile --no-loadscope-reorder
 
 # Everything that needs no browser: the quick loop while changing code.
 test-fast: $(VENV)/.dev-installed test-tools-fast check
