@@ -222,8 +222,10 @@ def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: se
         unchecked |= kinds
     for t, d, where in refs:
         kind = d.kinds[0]
-        if kind not in complete and (unchecked is None or kind in unchecked) or d.value in known.get(kind, ()):
+        if d.value in known.get(kind, ()):
             continue
+        if kind not in complete and (unchecked is None or kind in unchecked):
+            continue                        # a file that did not load may declare it
         line, col = t.where(d.path)
         yield Problem(t.path, line, col, where, ref_message(d.value, kind, d.title))
 

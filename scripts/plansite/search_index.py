@@ -279,17 +279,14 @@ class _TextParser(HTMLParser):
         if self.article and not self.skip:
             self.parts.append(data)
 
-    @classmethod
-    def text_of(cls, html: str) -> str:
-        parser = cls()
-        parser.feed(html)
-        parser.close()
-        return " ".join(" ".join(parser.parts).split())    # the engines' layout whitespace differs
-
 
 def article_text(html: str) -> str:
-    """The text of a page's article, whitespace runs as one space."""
-    return _TextParser.text_of(html)
+    """The text of a page's article, whitespace runs as one space (the
+    engines' layout whitespace differs)."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
 
 
 def read_page(html: str) -> tuple[str, list[RawUnit]]:
