@@ -34,7 +34,8 @@
       window.PlanSearch.load().then(function (e) {
         engine = e;
         texts = items.map(function (li) { return e.compareForm(li.textContent); });
-        apply();
+        // loaded mid-composition: the filter waits for it to end (typing.js calls apply then)
+        if (!typing.composing()) apply();
       }, function () {
         loading = false;
         count.textContent = "关键词筛选暂不可用（搜索索引加载失败），请刷新页面重试。";
@@ -76,7 +77,7 @@
     if (params.get("status")) status.value = params.get("status");
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     [chapter, status].forEach(function (el) { el.addEventListener("change", apply); });
-    window.PlanTyping.watch(keyword, apply);
+    var typing = window.PlanTyping.watch(keyword, apply);
     keyword.addEventListener("focus", need);     // the engine is ready by the first key
     form.hidden = false;
     apply();
