@@ -32,7 +32,7 @@ NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 def indicators_14th() -> list[dict]:
     """As typed: YAML's failsafe reading, every value its text."""
     text = (ROOT / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=yaml.BaseLoader)["indicators"]
+    return yaml.load(text, Loader=yaml.CBaseLoader)["indicators"]
 
 
 def assert_described(doc, svg) -> None:
@@ -61,7 +61,7 @@ def test_every_chart_has_a_text_alternative(built_site):
 def test_13th_chart_counts_match_the_printed_table(built_site):
     """The chart's table alternative against verdicts read from the printed
     table (test_verdicts.EXPECTED) and categories read from the YAML."""
-    data = yaml.safe_load((ROOT / "tables" / "indicators-13th.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((ROOT / "tables" / "indicators-13th.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     category = {}
     for ind in data["indicators"]:
         for row in ind.get("parts") or [ind]:
@@ -93,7 +93,7 @@ def test_13th_target_against_result_row_by_row(built_site):
     cells (first number in each), not by the chart code."""
     import re
     number = re.compile(r"-?\d+(?:\.\d+)?")
-    data = yaml.safe_load((ROOT / "tables" / "indicators-13th.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((ROOT / "tables" / "indicators-13th.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     drawn, left_out = [], []
     for ind in data["indicators"]:
         for row in ind.get("parts") or [ind]:
@@ -117,7 +117,7 @@ def test_13th_target_against_result_row_by_row(built_site):
 
 
 def test_14th_chart_by_category_and_attribute(built_site):
-    data = yaml.safe_load((ROOT / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((ROOT / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     want = Counter((i["category"], i["attribute"]) for i in data["indicators"])
     table = soup(built_site / "tracking" / "index.html").select_one("#chart-14th").find_next_sibling("div").table
     heads = [th.get_text() for th in table.select("thead th")][1:-1]

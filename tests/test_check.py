@@ -31,11 +31,25 @@ COPIED = ("chapters", "tables")
 REGISTERS = ("tables/commitments.yaml", "tables/glossary.yaml")
 
 
-def scratch_root(dest: Path, overlay: Path | None, remove: list[str]) -> Path:
-    """chapters/ and tables/ copied, everything else the check reads linked."""
+def scratch_root(dest: Path, overlay: Path | None, remove: list[str], link: bool = False) -> Path:
+    """chapters/ and tables/ copied, everything else the check reads linked.
+    ``link``: for a project that is only read, chapters/ and tables/ too are
+    links, each file (or chapters/ whole) that the overlay does not replace."""
     dest.mkdir(parents=True)
+    changed = {src.relative_to(overlay).as_posix() for src in overlay.rglob("*") if src.is_file()} \
+        if overlay is not None else set()
+    changed |= {*REGISTERS, *remove}
     for name in COPIED:
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        if not link:
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif not any(rel.startswith(name + "/") for rel in changed):
+            os.symlink(ROOT / name, dest / name)
+        else:
+            for src in (ROOT / name).rglob("*"):
+                if src.is_file() and src.relative_to(ROOT).as_posix() not in changed:
+                    target = dest / src.relative_to(ROOT)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.symlink(src, target)
     os.symlink(ROOT / "templates", dest / "templates")
     os.symlink(ROOT / "source", dest / "source")
     for rel in (*REGISTERS, *remove):
@@ -45,6 +59,7 @@ def scratch_root(dest: Path, overlay: Path | None, remove: list[str]) -> Path:
             if src.is_file():
                 target = dest / src.relative_to(overlay)
                 target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)      # never write through a link
                 shutil.copyfile(src, target)
     return dest
 
@@ -59,7 +74,7 @@ def roots(tmp_path_factory) -> dict[tuple[str, str], Path]:
     """A scratch project for every variant of every case; a good/ that is
     today's file is checked as the baseline, ("baseline", "")."""
     base = tmp_path_factory.mktemp("check")
-    jobs = {("baseline", ""): scratch_root(base / "baseline", None, [])}
+    jobs = {("baseline", ""): scratch_root(base / "baseline", None, [], link=True)}
     same_as_baseline = []
     for case in CASES:
         remove_file = FIXTURES / case / "with-problems.remove"
@@ -70,18 +85,22 @@ def roots(tmp_path_factory) -> dict[tuple[str, str], Path]:
                 and all((ROOT / f.relative_to(good)).is_file() for f in good.rglob("*") if f.is_file()):
             same_as_baseline.append(case)   # good/ is today's file: the baseline run covers it
         else:
-            jobs[(case, "good")] = scratch_root(base / case / "good", good, [])
-        jobs[(case, "with-problems")] = scratch_root(base / case / "bad", FIXTURES / case / "with-problems", remove)
+            jobs[(case, "good")] = scratch_root(base / case / "good", good, [], link=True)
+        jobs[(case, "with-problems")] = scratch_root(base / case / "bad", FIXTURES / case / "with-problems", remove,
+                                                     link=True)
     for case in same_as_baseline:
         jobs[(case, "good")] = jobs[("baseline", "")]
     return jobs
 
 
 @pytest.fixture(scope="module")
-def results(roots) -> dict[tuple[str, str], Ran]:
-    """Every variant of every case checked (each distinct project once)."""
+def results(roots, tmp_path_factory) -> dict[tuple[str, str], Ran]:
+    """Every variant of every case checked (each distinct project once), the
+    checks sharing one build cache: the templates are the same in every
+    scratch project (checking the real command's own cache is
+    test_the_command_line_prints_what_main_prints)."""
     distinct = sorted(set(roots.values()))
-    done = dict(zip(distinct, check_many(distinct)))
+    done = dict(zip(distinct, check_many(distinct, tmp_path_factory.mktemp("check-cache"))))
     return {key: done[root] for key, root in roots.items()}
 
 

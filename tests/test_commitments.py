@@ -19,7 +19,7 @@ from support import tables
 from support.plantext import soup, squeeze
 from support.site import ROOT, SITE_PATH
 
-REGISTER = yaml.safe_load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
+REGISTER = yaml.load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 ENTRIES = REGISTER["commitments"]
 # The issue's description of a sentence that states a target: one of these
 # words and an Arabic number.
@@ -131,15 +131,22 @@ def project(tmp_path):
     return tmp_path
 
 
+@pytest.fixture
+def check(template_cache):
+    """plansite.site.build of a copy, with the session's build cache (as an
+    editor's next build: compiled templates, table files that passed)."""
+    return lambda project: build(project, cache=template_cache)
+
+
 def own(commitments: list[dict]) -> dict:
     """The first commitment that cites no indicator: it holds its own status and progress."""
     return next(c for c in commitments if "indicator" not in c)
 
 
-def problems_after(project: Path, edit) -> list[str]:
+def problems_after(project: Path, check, edit) -> list[str]:
     tables.edit(project / "tables" / "commitments.yaml", lambda data: edit(own(data["commitments"])))
     with pytest.raises(BuildError) as exc:
-        build(project)
+        check(project)
     return [str(p) for p in exc.value.problems]
 
 
@@ -147,23 +154,23 @@ def unit_of(commitment: dict) -> str:
     return commitment.get("target_unit", "测试单位")
 
 
-def test_progress_without_source_fails_with_a_clear_message(project):
+def test_progress_without_source_fails_with_a_clear_message(project, check):
     def edit(c):
         e = tables.entry(2023, "350", unit_of(c), "统计", "350")
         del e["source"]
         c["progress"] = [e]
-    found = problems_after(project, edit)
+    found = problems_after(project, check, edit)
     assert len(found) == 1
     assert "commitments.yaml" in found[0] and "progress[0]" in found[0] and "source" in found[0]
     assert "缺少必填字段" in found[0]
 
 
-def test_status_without_reason_fails_with_a_clear_message(project):
-    found = problems_after(project, lambda c: c.update(status="滞后", status_source=tables.source("某年统计公报")))
+def test_status_without_reason_fails_with_a_clear_message(project, check):
+    found = problems_after(project, check, lambda c: c.update(status="滞后", status_source=tables.source("某年统计公报")))
     assert len(found) == 1 and "status_reason" in found[0] and "缺少必填字段" in found[0]
 
 
-def test_a_commitments_own_progress_in_another_unit_needs_a_conversion(project):
+def test_a_commitments_own_progress_in_another_unit_needs_a_conversion(project, check):
     """A commitment that cites no indicator compares its progress with its
     target_unit: another unit is refused unless the entry says how it was converted."""
     target_unit = own(ENTRIES).get("target_unit")
@@ -171,12 +178,12 @@ def test_a_commitments_own_progress_in_another_unit_needs_a_conversion(project):
 
     def edit(c):
         c["progress"] = [tables.entry(2023, "350", target_unit + "（另计）", "统计", "350")]
-    found = problems_after(project, edit)
+    found = problems_after(project, check, edit)
     assert len(found) == 1 and "progress[0].unit" in found[0] and "conversion" in found[0]
     assert f"承诺的目标单位“{target_unit}”" in found[0]
 
 
-def test_a_stated_conversion_lets_another_unit_through(project):
+def test_a_stated_conversion_lets_another_unit_through(project, check):
     target_unit = own(ENTRIES)["target_unit"]
 
     def change(data):
@@ -184,17 +191,17 @@ def test_a_stated_conversion_lets_another_unit_through(project):
         e["conversion"] = "测试：来源单位的十分之一"
         own(data["commitments"])["progress"] = [e]
     tables.edit(project / "tables" / "commitments.yaml", change)
-    md = build(project).pages["commitments.md"].markdown
+    md = check(project).pages["commitments.md"].markdown
     assert "2023年 3500（另计）" in md
 
 
-def test_status_with_reason_and_source_and_progress_passes(project, template_cache):
+def test_status_with_reason_and_source_and_progress_passes(project, check):
     def change(data):
         c = own(data["commitments"])
         c.update(status="基本符合预期", status_reason="测试", status_source=tables.source("测试来源"),
                  progress=[tables.entry(2023, "350", unit_of(c), "初步", "350", "测试来源")])
     tables.edit(project / "tables" / "commitments.yaml", change)
-    site = build(project, cache=template_cache)
+    site = check(project)
     md = site.pages["commitments.md"].markdown
     item = md.split(f'id="{own(ENTRIES)["id"]}"', 1)[1].split("</li>", 1)[0]
     assert "2023年 350" in item and 'data-basis="初步"' in item and "基本符合预期" in item
@@ -208,14 +215,14 @@ def test_status_with_reason_and_source_and_progress_passes(project, template_cac
 
 def with_data(project: Path) -> set[str]:
     """Indicators of the copy with at least one progress entry, as typed."""
-    data = yaml.load((project / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    data = yaml.load((project / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"), Loader=yaml.CBaseLoader)
     return {i["id"] for i in data["indicators"] if i.get("progress")}
 
 
-def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project, template_cache):
+def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(project, check):
     """One fact entered once: progress and status recorded on an indicator
     appear on every commitment that cites it."""
-    register = yaml.safe_load((project / "tables" / "commitments.yaml").read_text(encoding="utf-8"))
+    register = yaml.load((project / "tables" / "commitments.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     cited = next(c for c in register["commitments"] if "indicator" in c)
 
     def change(data):
@@ -223,28 +230,28 @@ def test_a_commitment_shows_the_progress_and_status_of_the_indicator_it_cites(pr
         ind.update(status="滞后", status_reason="测试理由", status_source=tables.source("测试依据"),
                    progress=[tables.entry(2023, "12.5", ind["unit"], "预计", "12.5", "测试来源")])
     tables.edit(project / "tables" / "indicators-14th.yaml", change)
-    page = build(project, cache=template_cache).pages["commitments.md"].markdown
+    page = check(project).pages["commitments.md"].markdown
     item = page.split(f'id="{cited["id"]}"', 1)[1].split("</li>", 1)[0]
     assert 'data-status="滞后"' in item and "测试理由" in item and "2023年 12.5" in item
     assert 'data-basis="预计"' in item and "测试来源" in item
 
 
-def test_changing_the_target_is_refused(project):
-    found = problems_after(project, lambda c: c.update(target_value=500))
+def test_changing_the_target_is_refused(project, check):
+    found = problems_after(project, check, lambda c: c.update(target_value=500))
     assert len(found) == 1 and "target_value" in found[0] and "progress" in found[0]
 
 
-def test_a_quote_not_in_its_unit_is_refused(project):
-    found = problems_after(project, lambda c: c.update(quote="实现高新技术企业超500家"))
+def test_a_quote_not_in_its_unit_is_refused(project, check):
+    found = problems_after(project, check, lambda c: c.update(quote="实现高新技术企业超500家"))
     assert any("quote" in p and "逐字" in p for p in found)
 
 
-def test_an_unknown_unit_or_indicator_is_refused(project):
-    found = problems_after(project, lambda c: c.update(unit="ch4-s1-p99", indicator="ind14-99"))
+def test_an_unknown_unit_or_indicator_is_refused(project, check):
+    found = problems_after(project, check, lambda c: c.update(unit="ch4-s1-p99", indicator="ind14-99"))
     assert any("ch4-s1-p99" in p for p in found)
 
 
-def test_indicator_progress_without_source_or_status_without_reason_fails(project):
+def test_indicator_progress_without_source_or_status_without_reason_fails(project, check):
     def change(data):
         e = tables.entry(2022, "300", data["indicators"][5]["unit"], "统计", "300")
         del e["source"]
@@ -253,7 +260,7 @@ def test_indicator_progress_without_source_or_status_without_reason_fails(projec
         data["indicators"][6].pop("status_source", None)
     tables.edit(project / "tables" / "indicators-14th.yaml", change)
     with pytest.raises(BuildError) as exc:
-        build(project)
+        check(project)
     found = [str(p) for p in exc.value.problems]
     assert len(found) == 2, found
     assert any("indicators[5].progress[0]" in p and "source" in p for p in found)

@@ -27,7 +27,7 @@ SKIP = {"keywords", "parts"}          # the site's own search words, not data
 
 def yaml_records(key: str) -> list[dict]:
     """The records as typed: YAML's failsafe schema (every value the text in the file)."""
-    data = yaml.load((TABLES / f"{key}.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    data = yaml.load((TABLES / f"{key}.yaml").read_text(encoding="utf-8"), Loader=yaml.CBaseLoader)
     if key.startswith("box-"):
         return data["items"]
     if key == "commitments":

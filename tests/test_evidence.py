@@ -24,7 +24,7 @@ NO_PUBLIC_DATA = "未找到公开数据"
 
 
 def typed(name: str) -> dict:
-    return yaml.load((TABLES / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return yaml.load((TABLES / name).read_text(encoding="utf-8"), Loader=yaml.CBaseLoader)
 
 
 INDICATORS = typed("indicators-14th.yaml")["indicators"]

@@ -11,7 +11,7 @@ import yaml
 from support.plantext import soup
 
 ROOT = Path(__file__).resolve().parent.parent
-TERMS = yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
+TERMS = yaml.load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["terms"]
 # The terms the issue names (the plan writes 一轴一核心，一环多组团 with a comma).
 NAMED = ["两新一智", "12个没有", "20个有", "一轴一核心一环多组团", "老城厢", "预期性", "约束性"]
 

@@ -3,7 +3,8 @@ for all its tests: the preview reloads when a YAML file, a template or the
 code (scripts/plansite) changes (nothing generated is cached between
 rebuilds; the code is imported afresh when it changed); a change that fails
 the check keeps the last good version served and prints the problem. Each
-test puts back what it changed."""
+test puts back what it changed; the one that changes most comes last, so
+that nothing waits for the preview to show what it put back."""
 from __future__ import annotations
 
 import pytest
@@ -19,6 +20,29 @@ def served(tmp_path_factory, plan_cache):
     log = folder / "serve.log"
     with mkdocs_serve(project, log) as base:
         yield project, log, base
+
+
+def test_serve_keeps_the_last_good_version_and_prints_the_problem(served):
+    project, log, base = served
+    box = project / "tables" / "box-4-2.yaml"
+    good = box.read_text(encoding="utf-8")
+    url = base + "boxes/box-4-2/"
+    try:
+        first = wait_for(lambda: fetch(url), 30)
+        assert first and "重点双创平台" in first, log.read_text(encoding="utf-8")[-3000:]
+        box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
+        printed = wait_for(lambda: "YAML 语法错误" in log.read_text(encoding="utf-8"), 120)
+        text = log.read_text(encoding="utf-8")
+        assert printed, text[-3000:]
+        assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in text
+        assert "共发现 1 个问题，未生成网站。" in text
+        assert "Traceback" not in text
+        # MkDocs alone would hold every request until the error is fixed
+        assert wait_for(lambda: "预览仍显示上一次成功生成的版本" in log.read_text(encoding="utf-8"), 30)
+        assert fetch(url) == first          # the last good version, unchanged
+        assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
+    finally:
+        box.write_text(good, encoding="utf-8")
 
 
 def test_preview_reloads_after_yaml_template_and_code_edits(served):
@@ -51,28 +75,3 @@ def test_preview_reloads_after_yaml_template_and_code_edits(served):
     finally:
         for path, text in saved.items():
             path.write_text(text, encoding="utf-8")
-        # back to the original before the next test looks at the preview
-        assert wait_for(lambda: "<td>1000</td>" in (fetch(url) or ""), 300), log.read_text(encoding="utf-8")[-3000:]
-
-
-def test_serve_keeps_the_last_good_version_and_prints_the_problem(served):
-    project, log, base = served
-    box = project / "tables" / "box-4-2.yaml"
-    good = box.read_text(encoding="utf-8")
-    url = base + "boxes/box-4-2/"
-    try:
-        first = wait_for(lambda: fetch(url), 30)
-        assert first and "重点双创平台" in first, log.read_text(encoding="utf-8")[-3000:]
-        box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
-        printed = wait_for(lambda: "YAML 语法错误" in log.read_text(encoding="utf-8"), 120)
-        text = log.read_text(encoding="utf-8")
-        assert printed, text[-3000:]
-        assert "tables/box-4-2.yaml:15:1: YAML 语法错误：YAML 不允许用 Tab 键缩进" in text
-        assert "共发现 1 个问题，未生成网站。" in text
-        assert "Traceback" not in text
-        # MkDocs alone would hold every request until the error is fixed
-        assert wait_for(lambda: "预览仍显示上一次成功生成的版本" in log.read_text(encoding="utf-8"), 30)
-        assert fetch(url) == first          # the last good version, unchanged
-        assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
-    finally:
-        box.write_text(good, encoding="utf-8")

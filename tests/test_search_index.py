@@ -74,12 +74,13 @@ def test_index_cuts_words_with_the_project_dictionary(tmp_path):
 
 
 def test_index_from_the_build_cache_is_the_index_computed_afresh(tmp_path):
-    """Words, comparison forms and variant tables remembered between builds
-    (plansite.memo) give the same index as computing them; a changed text
-    is computed, not served stale."""
+    """Units read from a page, words, comparison forms and variant tables
+    remembered between builds (plansite.memo) give the same index as
+    computing them; a changed text is computed, not served stale."""
     def index(text: str, cache):
         c = search_index.Collector(ROOT, ["chapters/ch04.md"], cache=cache)
-        c.add("chapters/ch04.md", "chapters/ch04/", "第四章", f'<p id="a" data-para="a">{text}</p>')
+        c.add("chapters/ch04.md", "chapters/ch04/", "第四章",
+              f'<h1>第四章</h1><h2>第一节</h2><p id="a" data-para="a"><strong>一是</strong>{text}</p>')
         c.add_filtered('<article><form data-text-filter></form><p>臺灣的承諾</p></article>')
         return c.index()
 
@@ -87,7 +88,8 @@ def test_index_from_the_build_cache_is_the_index_computed_afresh(tmp_path):
     first = "推进大運河文化带建设，打造１，０００亿级产业"
     fresh = index(first, None)
     assert index(first, cache) == fresh                 # computed, then saved
-    assert {p.name for p in cache.iterdir()} >= {"segments.json", "forms.json", "variant-tables.json"}
+    assert {p.name for p in cache.iterdir()} >= {"segments.json", "forms.json", "variant-tables.json",
+                                                  "pages-read.json"}
     assert index(first, cache) == fresh                 # read back
     second = "老城厢的皇粮浜與運河"
     assert index(second, cache) == index(second, None)  # another text: not the first one's results

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def typed(name: str):
     """A table as typed (YAML's failsafe reading)."""
-    return yaml.load((ROOT / "tables" / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return yaml.load((ROOT / "tables" / name).read_text(encoding="utf-8"), Loader=yaml.CBaseLoader)
 
 
 ENTRIES = typed("commitments.yaml")["commitments"]

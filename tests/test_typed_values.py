@@ -31,7 +31,7 @@ NULLABLE = {"deadline"}
 
 
 def typed(path: Path):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CBaseLoader)
 
 
 def page_of(key: str, record_id: str | None) -> str:
@@ -133,12 +133,12 @@ def test_an_editors_note_that_looks_like_a_date_or_a_boolean_is_shown_as_typed(t
 
 
 @pytest.mark.parametrize("text", ["010", "3.50", "1:12", "1e3", "0x1F", "+5", "1_000", "２", "1,000", "yes", "~"])
-def test_an_integer_field_refuses_what_is_not_a_plain_integer(tmp_path, text):
+def test_an_integer_field_refuses_what_is_not_a_plain_integer(tmp_path, template_cache, text):
     for name in ("chapters", "tables", "templates", "source"):
         shutil.copytree(ROOT / name, tmp_path / name)
     set_value(tmp_path, "tables/indicators-14th.yaml", "ind14-1", "number", text)
     with pytest.raises(BuildError) as exc:
-        build(tmp_path)
+        build(tmp_path, cache=template_cache)
     (problem,) = exc.value.problems
     assert problem.path == "indicators[0].number" and problem.line == 16
     assert f'"{text}"' in problem.message and "（序号）" in problem.message

@@ -9,6 +9,7 @@ duplicates, or both fail.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,7 @@ def distinct() -> dict[str, str]:
 TEXTS = distinct()
 
 
+@functools.cache      # each text read once by each parser, whichever test asks first
 def composed(text: str, loader_class):
     try:
         loaded = yamltext.compose(text, loader_class)

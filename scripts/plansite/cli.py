@@ -3,6 +3,9 @@
 DIR/docs/, DIR/overrides/; plansite.generate) that any MkDocs-compatible
 generator builds as it is.
 
+Both keep what later runs can reuse in the build cache (project.CACHE:
+compiled templates, schemas already checked), as `make build` does.
+
 Exit status 0 when everything checks out, 1 when the check reports problems
 (every one as `file:line:column: field: message`, in Chinese) or when the
 checker itself fails (a sentence, never a traceback).
@@ -17,6 +20,7 @@ from pathlib import Path
 from .assets import AssetError
 from .generate import generate, write
 from .problems import BuildError, report_warnings
+from .project import CACHE
 from .site import SiteBuild, build
 
 __all__ = ["main", "internal_error", "summary"]
@@ -36,13 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="只检查，不输出页面")
     ap.add_argument("--out", type=Path, help="把完整的 docs 树（mkdocs.yml、docs/、overrides/）写到这个目录，如 build")
     ap.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+    # the build cache (compiled templates, schemas already checked); default ROOT/build/.plan-cache
+    ap.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    cache = args.cache or args.root / CACHE
     try:
         if args.out:
-            site, tree = generate(args.root)
+            site, tree = generate(args.root, cache)
             write(tree, args.root, args.out)
         else:
-            site = build(args.root)
+            site = build(args.root, cache=cache)
     except BuildError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,13 +52,24 @@ class Memo:
                 self.saved = doc["entries"]
 
     def get(self, text: str, compute: Callable[[str], Any]) -> Any:
+        value = self.recall(text)
+        if value is None:
+            value = compute(text)
+            self.keep(text, value)
+        return value
+
+    def recall(self, text: str) -> Any:
+        """The remembered result for ``text`` (kept for this build too), or None."""
         value = self.used.get(text)
         if value is None:
             value = self.saved.get(text)
-            if value is None:
-                value = compute(text)
-            self.used[text] = value
+            if value is not None:
+                self.used[text] = value
         return value
+
+    def keep(self, text: str, value: Any) -> None:
+        """Remember ``value`` (JSON: what json.dumps writes) for ``text``."""
+        self.used[text] = value
 
     def save(self) -> None:
         """Keep what this build used (only that)."""
@@ -64,4 +77,12 @@ class Memo:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         doc = {"key": self.key, "entries": self.used}
-        self.path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        # a temporary file renamed: builds sharing the cache never read half a file
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(json.dumps(doc, ensure_ascii=False))
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

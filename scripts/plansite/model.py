@@ -138,8 +138,9 @@ def build_model(plan: Plan, tables: dict[str, TableFile]) -> Model:
         if ref in by_id:
             ind.counterpart = by_id[ref]
             by_id[ref].counterpart = ind
-    units = plan.units()
+    texts = [(u, u.text) for u in plan.units()]     # Unit.text is computed on each use
     for ind in by_id.values():
-        ind.mentions = [u for u in units if any(k in u.text for k in ind.keywords)]
+        keywords = ind.keywords
+        ind.mentions = [u for u, text in texts if any(k in text for k in keywords)]
     boxes = dict(sorted(boxes.items(), key=lambda kv: box_order(kv[1].data["number"])))
     return Model(plan, indicator_tables, boxes)

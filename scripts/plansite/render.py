@@ -54,13 +54,34 @@ def absolute(base: str):
     return url
 
 
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache in ``folder``, each compiled template filed
+    under its name and the checksum of its source instead of its path.
+
+    Jinja's own FileSystemBytecodeCache files a template under its path on
+    disk, so a second checkout, a moved one or a scratch copy of the project
+    compiles every template again although nothing changed. Filed by
+    source, the same template text is compiled once for all of them; an
+    edited template has another checksum, so it is compiled afresh and
+    never served stale (as Jinja's own cache, which also checks the
+    checksum). Writes are atomic (Jinja writes a temporary file and renames
+    it), so builds running at the same time may share the folder. Used for
+    our templates (``environment``) and Material's
+    (plansite_adapters.theme_cache)."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def get_bucket(self, environment, name, filename, source):
+        return super().get_bucket(environment, name, self.get_source_checksum(source), source)
+
+
 def environment(root: Path, base: str, cache: Path | None = None) -> jinja2.Environment:
-    """``cache``: a folder for the compiled templates, kept between builds
-    (compiling them takes about a quarter of a second)."""
-    bytecode = None
-    if cache is not None:
-        (cache / "templates").mkdir(parents=True, exist_ok=True)
-        bytecode = jinja2.FileSystemBytecodeCache(str(cache / "templates"))
+    """``cache``: the build cache, whose folder templates/ keeps the compiled
+    templates between builds (compiling them takes about a quarter of a
+    second); None: compile every template."""
+    bytecode = CompiledTemplates(cache / "templates") if cache is not None else None
     env = jinja2.Environment(
         bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader(root / "templates"),

@@ -55,7 +55,7 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -74,8 +74,9 @@ INDEX_EVENT = "plan-search-index"       # dispatched on document once the index 
 WORD_SEPARATOR = "\x7f"
 WHITESPACE = re.compile(r"\s+")
 # Kept between builds (plansite.memo): the comparison form of each text, and
-# the tables the browser needs for the whole corpus.
+# the tables the browser needs for the whole corpus (and PAGES below).
 FORMS = "forms.json"
+PAGES = "pages-read.json"       # what read_page found on each page, by the page's digest
 TABLES = "variant-tables.json"
 # The index's format (see the module's docstring): raise it with any change
 # to what the engine reads, and change the engine to read it.
@@ -341,12 +342,24 @@ class Collector:
         shipped cover them too."""
         self.other_text.append(article_text(html))
 
+    def __post_init__(self) -> None:
+        # Reading a page's units takes a fortieth of a second, and most
+        # chapter pages are the same from one build to the next (`mkdocs
+        # serve`): what was read is kept, by the page's digest, as long as
+        # this module is unchanged.
+        self._read = Memo(self.cache, PAGES, digest(Path(__file__).read_bytes()))
+
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
         """A rendered page; ``title`` is used when the page has no h1 of its
         own (the preamble), as plain text."""
-        heading, units = read_page(html)
+        def read(_: str) -> dict:
+            heading, units = read_page(html)
+            return {"heading": heading, "units": [asdict(u) for u in units]}
+
+        found = self._read.get(digest(html), read)
+        units = [RawUnit(**{**u, "label": tuple(u["label"])}) for u in found["units"]]
         if units:
-            self.pages[src_uri] = (url, heading or title, units)
+            self.pages[src_uri] = (url, found["heading"] or title, units)
 
     def in_order(self) -> list[tuple[str, str, list[RawUnit]]]:
         """(url, title, units) of each page collected, in reading order."""
@@ -386,6 +399,7 @@ class Collector:
                           "commitments": u.commitments, "length": max(1, len(words))}
                 units.append([record[f] for f in UNIT_FIELDS])
         segmenter.save()
+        self._read.save()
         for key, texts in (("heads", heads), ("titles", [p["title"] for p in pages])):
             for i, text in enumerate(texts):
                 corpus.append(compare_form(text))

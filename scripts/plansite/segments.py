@@ -12,6 +12,7 @@ system's temporary folder, which may be emptied between builds.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -23,16 +24,27 @@ SEGMENTS = "segments.json"
 
 def tokenizer(root: Path, cache: Path | None = None):
     """jieba with the project dictionary (plansite.terms). ``cache``: where
-    jieba keeps its dictionary cache (None: the system's temporary folder)."""
+    jieba keeps its dictionary cache (None: the system's temporary folder).
+
+    Loading jieba's dictionary takes most of a second, so a process loads
+    it once for each project dictionary: `mkdocs serve` cuts the new text of
+    each rebuild with the tokenizer of the first. Share it, never change it."""
+    # the check has refused what jieba would not keep whole
+    words = tuple((e.word, e.freq, e.tag) for e in terms.entries(root))
+    return _loaded(words, None if cache is None else str(cache))
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded(words: tuple[tuple[str, int | None, str | None], ...], cache: str | None):
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        tk.tmp_dir = str(cache)
-    for entry in terms.entries(root):      # the check has refused what jieba would not keep whole
-        tk.add_word(entry.word, entry.freq, entry.tag)
+        Path(cache).mkdir(parents=True, exist_ok=True)
+        tk.tmp_dir = cache
+    for word, freq, tag in words:
+        tk.add_word(word, freq, tag)
     return tk
 
 

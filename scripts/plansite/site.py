@@ -136,10 +136,10 @@ def read_sources(root: Path, cache: Path | None = None) -> Found[tuple[Plan, dic
                                                                       dict[str, TableFile]]]:
     """chapters/, the schemas and tables/, each read once; yields what is
     wrong with each file on its own (the checks across files are build's).
-    ``cache``: the build cache (schemas already checked)."""
+    ``cache``: the build cache (schemas already checked, tables that passed)."""
     plan = yield from load_plan(root)
     schemas = yield from load_schemas(root, cache)
-    tables = yield from load_tables(root, schemas)
+    tables = yield from load_tables(root, schemas, cache)
     return plan, schemas, tables
 
 

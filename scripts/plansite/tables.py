@@ -3,6 +3,12 @@
 Values are read as the text typed, with each one's line and column, and
 duplicate keys refused (yamltext.py says how and why). Validation itself is
 the jsonschema library's; we only translate its errors.
+
+A file that passed is remembered in the build cache (``LOADED``) by its
+path, its text and its schema: the next build that finds all three
+unchanged, with the same code and libraries, takes its values from there
+instead of reading and validating it again. A file with any problem is
+never remembered, so its problems are found again on every build.
 """
 from __future__ import annotations
 
@@ -18,10 +24,11 @@ import yaml
 from . import messages, yamltext
 from .memo import Memo, digest
 from .messages import schema_message, show, yaml_problem
-from .problems import Found, Problem
+from .problems import Found, Problem, gather
 
 # Register-type files: validated by their schema, never placed by a marker.
 REGISTERS = {"commitments", "glossary"}
+LOADED = "tables-loaded.json"    # in the build cache: the files that passed (see above)
 
 
 @dataclass
@@ -169,9 +176,12 @@ def check_schema(schema: dict) -> bool:
     return True
 
 
-def load_tables(root: Path, schemas: dict[str, dict | None]) -> Found[dict[str, TableFile]]:
+def load_tables(root: Path, schemas: dict[str, dict | None],
+                cache: Path | None = None) -> Found[dict[str, TableFile]]:
     """Every file in tables/ that is valid against its schema (``schemas``:
-    ``load_schemas``), by file stem."""
+    ``load_schemas``), by file stem. ``cache``: the build cache (files
+    that passed before, see the module's docstring); None: read every file."""
+    passed = Remembered(cache, schemas)
     tables: dict[str, TableFile] = {}
     folder = root / "tables"
     for path in sorted(folder.glob("*.yml")):
@@ -180,16 +190,41 @@ def load_tables(root: Path, schemas: dict[str, dict | None]) -> Found[dict[str, 
     for path in sorted(folder.glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
         try:
-            table = yield from load_table(path, rel, schemas)
+            table = yield from load_table(path, rel, schemas, passed)
         except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
             yield Problem(rel, 1, 1, "", f"检查这个文件时程序出错（{type(exc).__name__}: {exc}）：这可能不是你的错，请把这条信息告诉网站维护人员")
             continue
         if table is not None:
             tables[table.key] = table
+    passed.memo.save()
     return tables
 
 
-def load_table(path: Path, rel: str, schemas: dict[str, dict | None]) -> Found[TableFile | None]:
+class Remembered:
+    """The table files that passed in earlier builds (``LOADED``), each
+    under ``entry(rel, text, kind)``."""
+
+    def __init__(self, cache: Path | None, schemas: dict[str, dict | None]):
+        self.memo = Memo(cache, LOADED, code_key())
+        self.schemas = {kind: digest(json.dumps(s, ensure_ascii=False, sort_keys=True))
+                        for kind, s in schemas.items() if s is not None}
+
+    def entry(self, rel: str, text: str, kind: str) -> str:
+        return digest(rel, text, self.schemas[kind])
+
+
+def code_key() -> str:
+    """What a remembered file's values depend on besides its text and schema:
+    the YAML and JSON Schema libraries and our own code (all of it: reading,
+    typing and the checks' messages live in several of our modules)."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    return digest(version("PyYAML"), version("jsonschema"), *(p.read_bytes() for p in sources))
+
+
+def load_table(path: Path, rel: str, schemas: dict[str, dict | None],
+               passed: Remembered | None = None) -> Found[TableFile | None]:
+    """The file's values, validated; None after yielding every problem found.
+    ``passed``: the files that passed in earlier builds (``LOADED``)."""
     text = yield from decode(path.read_bytes(), rel)
     if text is None:
         return None
@@ -201,6 +236,23 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict | None]) -> Found[T
         yield Problem(rel, 1, 1, "", f"不认识的表格文件名“{path.name}”：专栏的文件名应为 box-章-序号.yaml（如 box-4-1.yaml）；"
                                      "其他表格须在 tables/schemas/ 中有同名的 .schema.json")
         return None
+    schema = schemas[kind]
+    entry = passed.entry(rel, text, kind) if passed is not None else ""
+    kept = passed.memo.recall(entry) if passed is not None else None
+    if kept is not None:
+        return TableFile(key, rel, kind, kept["data"], {tuple(p): (line, col) for p, line, col in kept["marks"]}, schema)
+    table, problems = gather(validated(text, rel, key, kind, schema))
+    yield from problems
+    if passed is not None and table is not None and not problems:
+        doc = {"data": table.data, "marks": [[list(p), line, col] for p, (line, col) in table.marks.items()]}
+        copy = json.loads(json.dumps(doc, ensure_ascii=False))
+        if copy["data"] == table.data:      # only values JSON gives back as they are
+            passed.memo.keep(entry, copy)
+    return table
+
+
+def validated(text: str, rel: str, key: str, kind: str, schema: dict) -> Found[TableFile | None]:
+    """The file's values read, typed by ``schema`` and validated against it."""
     loaded = yield from read_yaml(text, rel)
     if loaded is None:
         return None
@@ -209,13 +261,13 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict | None]) -> Found[T
         what = "列表（以 - 开头的行）" if isinstance(data, list) else f"一个单独的值 {show(data)}"
         yield Problem(rel, 1, 1, "", f"文件内容应是一组“字段名: 值”（第一项是 id: {key}），但读到的是{what}；请检查文件是否完整")
         return None
-    table = TableFile(key, rel, kind, data, loaded.marks, schemas[kind])
-    typed, shapes = yamltext.type_by_schema(loaded, schemas[kind])
+    table = TableFile(key, rel, kind, data, loaded.marks, schema)
+    typed, shapes = yamltext.type_by_schema(loaded, schema)
     for path_, message in typed:
         line, col = table.where(path_)
         yield Problem(rel, line, col, format_path(path_), message)
     reported = {path_ for path_, _ in typed}
-    errors = [e for e in jsonschema.Draft202012Validator(schemas[kind]).iter_errors(data)
+    errors = [e for e in jsonschema.Draft202012Validator(schema).iter_errors(data)
               if tuple(e.absolute_path) not in reported]
     for err in errors:
         path_ = tuple(err.absolute_path)
@@ -232,6 +284,6 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict | None]) -> Found[T
         return None
     if data.get("id") != key:
         line, col = table.where(("id",))
-        yield Problem(rel, line, col, "id", f"id 为“{data.get('id')}”，但文件名是“{path.name}”；两者必须一致（应为“{key}”）")
+        yield Problem(rel, line, col, "id", f"id 为“{data.get('id')}”，但文件名是“{Path(rel).name}”；两者必须一致（应为“{key}”）")
         return None
     return table

@@ -4,9 +4,10 @@ MkDocs makes a new Jinja environment for every build and compiles each of
 the theme's templates again (about a fifth of a second for Material's 40),
 although they change only when Material is upgraded. Jinja's own bytecode
 cache keeps the compiled code on disk, in the build cache
-(project.CACHE/theme-templates), and compiles a template again when its
-source differs from what was compiled (Jinja compares a checksum of the
-source), so an upgraded or overridden template is never served stale.
+(project.CACHE/theme-templates), filed by source (plansite.render.
+CompiledTemplates), and compiles a template again when its source differs
+from what was compiled, so an upgraded or overridden template is never
+served stale.
 
 Both MkDocs adapters use it: the hook (on_env) and `make build`
 (plansite_adapters.build), which adds ``CompiledTheme`` to the loaded
@@ -18,15 +19,14 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.plugins import BasePlugin
+from plansite.render import CompiledTemplates
 
 FOLDER = "theme-templates"
 
 
 def keep_compiled(env: jinja2.Environment, cache: Path) -> jinja2.Environment:
     """``env`` with its compiled templates kept in ``cache``/theme-templates."""
-    folder = cache / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = CompiledTemplates(cache / FOLDER)
     return env
 
 

@@ -9,23 +9,22 @@ an editor runs, interpreter start, imports and all.
 list without starting an interpreter and importing the package each time
 (about a third of a check's time). Each call runs the command's main() in a
 process of its own, forked from a server process that has imported our
-commands and done nothing else (multiprocessing's "forkserver"): no state
-carries over from one call to the next or from the test session, and
-whatever reaches the process's file descriptors 1 and 2 (print, logging,
-warnings, C code) is captured, as from a subprocess. As many run at a time
-as the machine has cores for this test process: all of them, or under
-pytest-xdist (several test processes) the cores divided among its workers.
-``check_many(roots)`` is the check of each root.
+commands and done nothing else (support/forks.py): no state carries over
+from one call to the next or from the test session, and whatever reaches
+the process's file descriptors 1 and 2 (print, logging, warnings, C code) is
+captured, as from a subprocess. As many run at a time as the machine has
+cores for this test process: all of them, or under pytest-xdist (several
+test processes) the cores divided among its workers.
+``check_many(roots, cache)`` is the check of each root.
 """
 from __future__ import annotations
 
-import importlib
-import multiprocessing
+import atexit
+import json
 import os
 import subprocess
 import sys
-import tempfile
-import traceback
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from support.site import ROOT
 COMMAND = ROOT / "scripts" / "build_tables.py"
 CHECK = "plansite.cli:main"
 BUILD = "plansite_adapters.build:main"
+SERVER = Path(__file__).with_name("forks.py")
 # processes at a time: the cores, shared among pytest-xdist's workers
 WORKERS = max(1, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
 
@@ -54,54 +54,54 @@ def check_command(root: Path) -> Ran:
     return Ran(r.returncode, r.stdout, r.stderr)
 
 
-def _run_here(job: tuple[str, list[str], str | None]) -> Ran:
-    """In a fresh child of the fork server: the command's main() in ``cwd``
-    with file descriptors 1 and 2 sent to files, and the exit status an
-    interpreter would give (an uncaught exception prints its traceback and
-    gives 1)."""
-    entry, argv, cwd = job
-    module, name = entry.split(":")
-    main = getattr(importlib.import_module(module), name)
-    if cwd is not None:
-        os.chdir(cwd)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        saved = os.dup(1), os.dup(2)
-        os.dup2(out.fileno(), 1)
-        os.dup2(err.fileno(), 2)
-        try:
-            try:
-                code = main(argv)
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-            except BaseException:   # noqa: BLE001 - what the interpreter would print
-                traceback.print_exc()
-                code = 1
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os.dup2(saved[0], 1)
-            os.dup2(saved[1], 2)
-            os.close(saved[0])
-            os.close(saved[1])
-        texts = []
-        for f, stream in ((out, sys.stdout), (err, sys.stderr)):
-            f.seek(0)
-            texts.append(f.read().decode(stream.encoding or "utf-8"))
-    return Ran(code or 0, *texts)
+class _Server:
+    """support/forks.py, started once per test process: a batch of jobs in
+    (one JSON line), one line out per finished job (in the order they finish)."""
+
+    def __init__(self):
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NO_MKDOCS_2_WARNING="1")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(SERVER), str(WORKERS), CHECK.split(":")[0], BUILD.split(":")[0]],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+        self.lock = threading.Lock()
+        atexit.register(self.close)
+
+    def run(self, jobs: list[dict]) -> list[Ran]:
+        with self.lock:
+            self.proc.stdin.write(json.dumps([{"id": i, **job} for i, job in enumerate(jobs)]) + "\n")
+            self.proc.stdin.flush()
+            done: dict[int, Ran] = {}
+            while len(done) < len(jobs):
+                line = self.proc.stdout.readline()
+                if not line:
+                    raise RuntimeError(f"support/forks.py stopped (exit status {self.proc.wait()})")
+                r = json.loads(line)
+                done[r["id"]] = Ran(r["returncode"], r["stdout"], r["stderr"])
+            return [done[i] for i in range(len(jobs))]
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+
+
+_server: _Server | None = None
 
 
 def run_mains(entry: str, argvs: list[list[str]], cwd: Path | None = None) -> list[Ran]:
     """``entry`` ("module:function", CHECK or BUILD) called with each
     argument list, in ``cwd``, each in a process of its own (in order)."""
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload([CHECK.split(":")[0], BUILD.split(":")[0]])
-    jobs = [(entry, argv, None if cwd is None else str(cwd)) for argv in argvs]
-    with ctx.Pool(min(WORKERS, len(jobs)) or 1, maxtasksperchild=1) as pool:
-        return pool.map(_run_here, jobs, chunksize=1)
+    global _server
+    if _server is None or _server.proc.poll() is not None:
+        _server = _Server()
+    return _server.run([{"entry": entry, "argv": argv, "cwd": None if cwd is None else str(cwd)}
+                        for argv in argvs])
 
 
-def check_many(roots: list[Path]) -> list[Ran]:
-    """`build_tables.py --check` of each root (in order), each in a process of its own."""
-    return run_mains(CHECK, [["--check", "--root", str(r)] for r in roots])
+def check_many(roots: list[Path], cache: Path | None = None) -> list[Ran]:
+    """`build_tables.py --check` of each root (in order), each in a process of
+    its own. ``cache``: one build cache for all of them (compiled templates,
+    schemas already checked: what an editor's second check reuses), instead
+    of each root's own build/.plan-cache."""
+    extra = ["--cache", str(cache)] if cache is not None else []
+    return run_mains(CHECK, [["--check", "--root", str(r), *extra] for r in roots])

@@ -39,9 +39,24 @@ def work_of(site_dir: Path) -> Path:
 
 
 def seed_cache(cache: Path | None, dest: Path) -> None:
-    """Start the build cache ``dest`` as a copy of ``cache`` (None: cold)."""
+    """Start the build cache ``dest`` as a copy of ``cache`` (None: cold).
+
+    The files are hard links, not copies (jieba's dictionary cache alone is
+    9 MB, and a test session seeds a dozen caches): whatever writes into a
+    build cache writes a new file and renames it over the old one (jieba,
+    Jinja's bytecode cache, plansite.memo), so a seeded cache never changes
+    the one it came from."""
     if cache is not None:
-        shutil.copytree(cache, dest, dirs_exist_ok=True)
+        shutil.copytree(cache, dest, dirs_exist_ok=True, copy_function=_link)
+
+
+def _link(src: str, dst: str) -> None:
+    if os.path.lexists(dst):     # never write through a link into the seed
+        os.unlink(dst)
+    try:
+        os.link(src, dst)
+    except OSError:              # another file system
+        shutil.copy2(src, dst)
 
 
 def build_site(project: Path, site_dir: Path, engine: str = "mkdocs",

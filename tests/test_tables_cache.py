@@ -1,0 +1,112 @@
+"""A table file that passed is remembered in the build cache by its path,
+text and schema (plansite.tables.LOADED): the next build takes its values
+from there. What comes back must be what reading the file gives (ground
+truth: the same files read with no cache), and a file with problems is never
+remembered, so its problems come back on every build."""
+from __future__ import annotations
+
+import functools
+import shutil
+
+from plansite import tables
+from plansite.problems import gather
+from plansite.tables import load_schemas, load_tables
+from support.site import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "check"
+
+
+def distinct(paths) -> list:
+    seen, out = set(), []
+    for p in sorted(paths):
+        if p.read_bytes() not in seen:
+            seen.add(p.read_bytes())
+            out.append(p)
+    return out
+
+
+# every table file of the project, and every other one of the check corpus
+# that passes (good/: files with problems are never remembered)
+FILES = distinct([*(ROOT / "tables").glob("*.yaml"), *FIXTURES.glob("*/good/tables/*.yaml")])
+
+
+def scratch(tmp_path):
+    root = tmp_path / "plan"
+    shutil.copytree(ROOT / "tables", root / "tables")
+    return root
+
+
+@functools.cache
+def schemas() -> dict:
+    found, problems = gather(load_schemas(ROOT))
+    assert problems == []
+    return found
+
+
+def load(root, cache):
+    return gather(load_tables(root, schemas(), cache))
+
+
+def as_read(loaded):
+    return {key: (t.path, t.kind, t.data, t.marks, t.schema) for key, t in loaded.items()}
+
+
+def counting(monkeypatch) -> list[str]:
+    """The files read and validated from now on (not taken from the cache)."""
+    read: list[str] = []
+    original = tables.validated
+
+    def validated(text, rel, *args):
+        read.append(rel)
+        return (yield from original(text, rel, *args))
+
+    monkeypatch.setattr(tables, "validated", validated)
+    return read
+
+
+def test_every_file_remembered_reads_as_it_does_afresh(tmp_path):
+    for n, source in enumerate(FILES):
+        root, cache = tmp_path / str(n), tmp_path / f"{n}-cache"
+        (root / "tables").mkdir(parents=True)
+        shutil.copyfile(source, root / "tables" / source.name)      # the file alone (schemas: the project's)
+        afresh = load(root, cache)          # read (the cache is empty), and remembered
+        again = load(root, cache)           # from the cache
+        assert afresh[1] == [] and again[1] == [], source
+        assert as_read(again[0]) == as_read(afresh[0]), source
+    assert (cache / tables.LOADED).is_file()
+
+
+def test_a_file_with_problems_is_found_wrong_on_every_build(tmp_path):
+    root, cache = scratch(tmp_path), tmp_path / "cache"
+    load(root, cache)
+    path = root / "tables" / "indicators-14th.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("target_2025: '1000'", "target_2025: [1000]", 1),
+                    encoding="utf-8")
+    _, problems = load(root, cache)
+    assert [p.file for p in problems] == ["tables/indicators-14th.yaml"]
+    assert load(root, cache)[1] == problems                          # not remembered
+    assert "tables/indicators-14th.yaml" not in {t.path for t in load(root, cache)[0].values()}
+
+
+def test_a_remembered_file_is_not_read_again_until_it_changes(tmp_path, monkeypatch):
+    root, cache = scratch(tmp_path), tmp_path / "cache"
+    load(root, cache)
+    read = counting(monkeypatch)
+    load(root, cache)
+    assert read == []
+    box = root / "tables" / "box-4-1.yaml"
+    box.write_text(box.read_text(encoding="utf-8") + "# 复核\n", encoding="utf-8")
+    load(root, cache)
+    assert read == ["tables/box-4-1.yaml"]
+    read.clear()
+    load(root, None)                                                  # no cache: every file read
+    assert sorted(read) == sorted(f"tables/{p.name}" for p in (root / "tables").glob("*.yaml"))
+
+
+def test_changed_code_reads_every_file_again(tmp_path, monkeypatch):
+    root, cache = scratch(tmp_path), tmp_path / "cache"
+    load(root, cache)
+    monkeypatch.setattr(tables, "code_key", lambda: "another version of the code")
+    read = counting(monkeypatch)
+    load(root, cache)
+    assert len(read) == len(list((root / "tables").glob("*.yaml")))
