@@ -185,6 +185,20 @@ def test_dictionary_saved_with_a_byte_order_mark_keeps_its_first_entry(tmp_path)
     assert "两新一智" in segments.tokenizer(tmp_path).lcut("围绕两新一智建设")
 
 
+def test_a_process_loads_jieba_once_for_each_dictionary(tmp_path):
+    """`mkdocs serve` cuts each rebuild's new text without loading jieba's
+    dictionary again; a changed project dictionary gets a tokenizer of its own."""
+    (tmp_path / "tables").mkdir()
+    terms = tmp_path / dictionary.TERMS_FILE
+    terms.write_text("两新一智\n", encoding="utf-8")
+    first = segments.tokenizer(tmp_path, tmp_path / "cache")
+    assert segments.tokenizer(tmp_path, tmp_path / "cache") is first
+    terms.write_text("两新一智\n皇粮浜\n", encoding="utf-8")
+    other = segments.tokenizer(tmp_path, tmp_path / "cache")
+    assert other is not first
+    assert "皇粮浜" in other.lcut("修缮皇粮浜沿岸") and "皇粮浜" not in first.lcut("修缮皇粮浜沿岸")
+
+
 def test_dictionary_words_are_checked_with_jiebas_own_pattern():
     import jieba
     assert dictionary.WORD.pattern == jieba.re_han_default.pattern

@@ -12,7 +12,6 @@ system's temporary folder, which may be emptied between builds.
 """
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
 
@@ -31,18 +30,26 @@ def tokenizer(root: Path, cache: Path | None = None):
     each rebuild with the tokenizer of the first. Share it, never change it."""
     # the check has refused what jieba would not keep whole
     words = tuple((e.word, e.freq, e.tag) for e in terms.entries(root))
-    return _loaded(words, None if cache is None else str(cache))
+    if words not in _LOADED:
+        if len(_LOADED) >= 4:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[words] = _load(words, cache)
+    return _LOADED[words]
 
 
-@functools.lru_cache(maxsize=4)
-def _loaded(words: tuple[tuple[str, int | None, str | None], ...], cache: str | None):
+# by the words of the dictionary only: where jieba keeps its own dictionary
+# cache (the first caller's folder) does not change how it cuts
+_LOADED: dict[tuple, object] = {}
+
+
+def _load(words: tuple[tuple[str, int | None, str | None], ...], cache: Path | None):
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     if cache is not None:
-        Path(cache).mkdir(parents=True, exist_ok=True)
-        tk.tmp_dir = cache
+        cache.mkdir(parents=True, exist_ok=True)
+        tk.tmp_dir = str(cache)
     for word, freq, tag in words:
         tk.add_word(word, freq, tag)
     return tk
