@@ -1,6 +1,6 @@
 """A table file that passed is remembered in the build cache by its path,
-text and schema (plansite.tables.LOADED): the next build takes its values
-from there. What comes back must be what reading the file gives (ground
+text and schema (plansite.tables.LOADED), and the ids and references found
+in it (plansite.integrity.DECLARED): the next build takes them from there. What comes back must be what reading the file gives (ground
 truth: the same files read with no cache), and a file with problems is never
 remembered, so its problems come back on every build."""
 from __future__ import annotations
@@ -8,7 +8,10 @@ from __future__ import annotations
 import functools
 import shutil
 
-from plansite import tables
+import jsonschema
+from plansite import integrity, tables
+from plansite.chapters import load_plan
+from plansite.memo import Memo
 from plansite.problems import gather
 from plansite.tables import load_schemas, load_tables
 from support.site import ROOT
@@ -110,3 +113,25 @@ def test_changed_code_reads_every_file_again(tmp_path, monkeypatch):
     read = counting(monkeypatch)
     load(root, cache)
     assert len(read) == len(list((root / "tables").glob("*.yaml")))
+
+
+def test_ids_and_references_remembered_are_those_found_afresh(tmp_path, monkeypatch):
+    """What integrity.declared finds in each file (the walk of its data through
+    its schema) is remembered too (integrity.DECLARED): read back, it is
+    what walking finds; a changed file is walked again."""
+    plan, problems = gather(load_plan(ROOT))
+    loaded, more = gather(load_tables(ROOT, schemas()))
+    assert problems == [] and more == []
+    sources = [*loaded.values(), *(integrity.ChapterRefs.of(doc, schemas()["chapter"]) for doc in plan.all)]
+    afresh = [integrity.declared(s) for s in sources]
+    assert sum(map(len, afresh)) > 400
+    first = Memo(tmp_path, integrity.DECLARED, tables.code_key())
+    assert [integrity.declared(s, first) for s in sources] == afresh
+    first.save()
+    walked = []
+    monkeypatch.setattr(integrity, "_Walker", lambda schema: walked.append(schema) or jsonschema.Draft202012Validator({}))
+    again = Memo(tmp_path, integrity.DECLARED, tables.code_key())
+    assert [integrity.declared(s, again) for s in sources] == afresh and walked == []
+    box = loaded["box-4-1"]
+    changed = tables.TableFile(box.key, box.path, box.kind, {**box.data, "id": "box-4-99"}, box.marks, box.schema)
+    assert integrity.declared(changed, again) == [] and len(walked) == 1     # walked (by the stand-in walker)

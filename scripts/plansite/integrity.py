@@ -1,26 +1,30 @@
 """Checks across files: markers, placement, unique ids, references."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import jsonschema
 
 from .chapters import Plan
+from .memo import Memo, digest
 from .messages import ref_message, show
 from .problems import Problem
-from .tables import REGISTERS, TableFile, format_path, kind_of
+from .tables import REGISTERS, TableFile, code_key, format_path, kind_of
 
 KNOWN_MARKERS = {"table", "part-contents"}
 
 
 def check(plan: Plan, tables: dict[str, TableFile], table_files: set[str],
-          schemas: dict[str, dict | None]) -> Iterator[Problem]:
+          schemas: dict[str, dict | None], cache: Path | None = None) -> Iterator[Problem]:
     """Markers and placement, ids and references, parts and documents.
     ``table_files``: stems of every YAML file in tables/, valid or not, so an
-    invalid table is not also reported as unknown; ``schemas``: by kind."""
+    invalid table is not also reported as unknown; ``schemas``: by kind;
+    ``cache``: the build cache (``DECLARED``)."""
     yield from check_markers(plan, tables, table_files)
-    yield from check_ids_and_refs(plan, tables, table_files, schemas)
+    yield from check_ids_and_refs(plan, tables, table_files, schemas, cache)
     yield from check_parts(plan)
     yield from check_documents(plan)
 
@@ -151,16 +155,36 @@ class ChapterRefs:
         return "chapters" if path and path[0] == "chapters" else ""
 
 
-def declared(table: TableFile | ChapterRefs) -> list[Declared]:
-    """Every id and reference ``table``'s schema declares, in file order."""
+# In the build cache: what ``declared`` found in each file's data, by the
+# digest of the data and its schema. Walking a file's data through its
+# schema is most of what a check of unchanged files costs.
+DECLARED = "declared.json"
+
+
+def declared(table: TableFile | ChapterRefs, memo: Memo | None = None) -> list[Declared]:
+    """Every id and reference ``table``'s schema declares, in file order.
+    ``memo``: what earlier builds found (``DECLARED``)."""
     if not table.schema:
         return []
-    out = []
-    for err in _Walker(table.schema).iter_errors(table.data):
-        kinds = err.validator_value
-        title = err.schema.get("title", "") if isinstance(err.schema, dict) else ""
-        out.append(Declared(err.validator, (kinds,) if isinstance(kinds, str) else tuple(kinds),
-                            err.instance, tuple(err.absolute_path), title))
+    def walk(_: str) -> list[list]:
+        out = []
+        for err in _Walker(table.schema).iter_errors(table.data):
+            kinds = err.validator_value
+            title = err.schema.get("title", "") if isinstance(err.schema, dict) else ""
+            out.append([err.validator, [kinds] if isinstance(kinds, str) else list(kinds),
+                        err.instance, list(err.absolute_path), title])
+        return out
+
+    if memo is None:
+        found = walk("")
+    else:
+        key = digest(json.dumps([table.data, table.schema], ensure_ascii=False, sort_keys=True))
+        found = memo.recall(key)
+        if found is None:
+            found = walk(key)
+            if json.loads(json.dumps(found, ensure_ascii=False)) == found:   # only what JSON gives back as it is
+                memo.keep(key, found)
+    out = [Declared(keyword, tuple(kinds), value, tuple(path), title) for keyword, kinds, value, path, title in found]
     return sorted(out, key=lambda d: table.where(d.path))
 
 
@@ -185,7 +209,7 @@ def declared_kinds(schema: dict | None) -> set[str] | None:
 
 
 def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: set[str],
-                       schemas: dict[str, dict | None]) -> Iterator[Problem]:
+                       schemas: dict[str, dict | None], cache: Path | None = None) -> Iterator[Problem]:
     """Ids unique, references resolved. ``table_files``: stems of every YAML
     file in tables/, valid or not; ``schemas``: by kind (tables.load_schemas).
     A reference to a kind that a file which did not load may declare is not
@@ -197,11 +221,12 @@ def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: se
                              "table": set(table_files)}
     complete = set(known)                   # known from the files, whatever failed to load
     refs: list[tuple[TableFile | ChapterRefs, Declared, str]] = []
+    memo = Memo(cache, DECLARED, code_key()) if cache is not None else None
     for doc in plan.all:
         source = ChapterRefs.of(doc, schemas.get("chapter"))
-        refs += [(source, d, source.field(d.path)) for d in declared(source) if d.keyword == "x-ref"]
+        refs += [(source, d, source.field(d.path)) for d in declared(source, memo) if d.keyword == "x-ref"]
     for t in tables.values():
-        for d in declared(t):
+        for d in declared(t, memo):
             if d.keyword == "x-ref":
                 refs.append((t, d, format_path(d.path)))
                 continue
@@ -213,6 +238,8 @@ def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: se
                               f"编号“{d.value}”重复：{seen[d.value]} 已使用；每个编号必须唯一")
             else:
                 seen[d.value] = f"{t.path}:{line}"
+    if memo is not None:
+        memo.save()
     unchecked: set[str] = set()
     for stem in table_files - set(tables):
         kinds = declared_kinds(schemas.get(kind_of(stem)))

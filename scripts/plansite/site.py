@@ -150,7 +150,7 @@ def build(root: Path, base: str = "/", cache: Path | None = None) -> SiteBuild:
     between builds."""
     (plan, schemas, tables), problems = gather(read_sources(root, cache))
     stems = {p.stem for p in (root / "tables").glob("*.yaml")}
-    problems += integrity.check(plan, tables, stems, schemas)
+    problems += integrity.check(plan, tables, stems, schemas, cache)
     problems += commitments.check(plan, tables)
     problems += fidelity.check(root, plan, tables, {p.file for p in problems})
     # With a chapter unreadable, words of the dictionary would seem to occur nowhere.
