@@ -11,7 +11,7 @@ import shutil
 import jsonschema
 from plansite import integrity, tables
 from plansite.chapters import load_plan
-from plansite.memo import Memo
+from plansite.memo import Memo, code_key
 from plansite.problems import gather
 from plansite.tables import load_schemas, load_tables
 from support.site import ROOT
@@ -125,13 +125,25 @@ def test_ids_and_references_remembered_are_those_found_afresh(tmp_path, monkeypa
     sources = [*loaded.values(), *(integrity.ChapterRefs.of(doc, schemas()["chapter"]) for doc in plan.all)]
     afresh = [integrity.declared(s) for s in sources]
     assert sum(map(len, afresh)) > 400
-    first = Memo(tmp_path, integrity.DECLARED, tables.code_key())
+    first = Memo(tmp_path, integrity.DECLARED, code_key())
     assert [integrity.declared(s, first) for s in sources] == afresh
     first.save()
     walked = []
     monkeypatch.setattr(integrity, "_Walker", lambda schema: walked.append(schema) or jsonschema.Draft202012Validator({}))
-    again = Memo(tmp_path, integrity.DECLARED, tables.code_key())
+    again = Memo(tmp_path, integrity.DECLARED, code_key())
     assert [integrity.declared(s, again) for s in sources] == afresh and walked == []
     box = loaded["box-4-1"]
     changed = tables.TableFile(box.key, box.path, box.kind, {**box.data, "id": "box-4-99"}, box.marks, box.schema)
     assert integrity.declared(changed, again) == [] and len(walked) == 1     # walked (by the stand-in walker)
+
+
+def test_only_what_json_gives_back_as_it_is_is_remembered(tmp_path):
+    """plansite.memo keeps a result only if a later build would recall exactly
+    it: a tuple would come back a list, an integer key a string."""
+    memo = Memo(tmp_path, "test.json", "key")
+    assert memo.get("a", lambda _: [1, "二"]) == [1, "二"]
+    assert memo.get("b", lambda _: (1, 2)) == (1, 2)
+    assert memo.get("c", lambda _: {1: "x"}) == {1: "x"}
+    memo.save()
+    again = Memo(tmp_path, "test.json", "key")
+    assert [again.recall(t) for t in "abc"] == [[1, "二"], None, None]

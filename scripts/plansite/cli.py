@@ -4,7 +4,8 @@ DIR/docs/, DIR/overrides/; plansite.generate) that any MkDocs-compatible
 generator builds as it is.
 
 Both keep what later runs can reuse in the build cache (project.CACHE:
-compiled templates, schemas already checked), as `make build` does.
+compiled templates, schemas and table files that passed, ...), as `make
+build` does.
 
 Exit status 0 when everything checks out, 1 when the check reports problems
 (every one as `file:line:column: field: message`, in Chinese) or when the
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="只检查，不输出页面")
     ap.add_argument("--out", type=Path, help="把完整的 docs 树（mkdocs.yml、docs/、overrides/）写到这个目录，如 build")
     ap.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
-    # the build cache (compiled templates, schemas already checked); default ROOT/build/.plan-cache
+    # the build cache (project.CACHE); default ROOT/build/.plan-cache
     ap.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     cache = args.cache or args.root / CACHE

@@ -9,10 +9,10 @@ from pathlib import Path
 import jsonschema
 
 from .chapters import Plan
-from .memo import Memo, digest
+from .memo import Memo, code_key, digest
 from .messages import ref_message, show
 from .problems import Problem
-from .tables import REGISTERS, TableFile, code_key, format_path, kind_of
+from .tables import REGISTERS, TableFile, format_path, kind_of
 
 KNOWN_MARKERS = {"table", "part-contents"}
 
@@ -166,26 +166,24 @@ def declared(table: TableFile | ChapterRefs, memo: Memo | None = None) -> list[D
     ``memo``: what earlier builds found (``DECLARED``)."""
     if not table.schema:
         return []
-    def walk(_: str) -> list[list]:
-        out = []
-        for err in _Walker(table.schema).iter_errors(table.data):
-            kinds = err.validator_value
-            title = err.schema.get("title", "") if isinstance(err.schema, dict) else ""
-            out.append([err.validator, [kinds] if isinstance(kinds, str) else list(kinds),
-                        err.instance, list(err.absolute_path), title])
-        return out
-
     if memo is None:
-        found = walk("")
+        found = _walk(table)
     else:
         key = digest(json.dumps([table.data, table.schema], ensure_ascii=False, sort_keys=True))
-        found = memo.recall(key)
-        if found is None:
-            found = walk(key)
-            if json.loads(json.dumps(found, ensure_ascii=False)) == found:   # only what JSON gives back as it is
-                memo.keep(key, found)
+        found = memo.get(key, lambda _: _walk(table))
     out = [Declared(keyword, tuple(kinds), value, tuple(path), title) for keyword, kinds, value, path, title in found]
     return sorted(out, key=lambda d: table.where(d.path))
+
+
+def _walk(table: TableFile | ChapterRefs) -> list[list]:
+    """[keyword, kinds, value, path, title] of each id and reference, in the walk's order."""
+    out = []
+    for err in _Walker(table.schema).iter_errors(table.data):
+        kinds = err.validator_value
+        title = err.schema.get("title", "") if isinstance(err.schema, dict) else ""
+        out.append([err.validator, [kinds] if isinstance(kinds, str) else list(kinds),
+                    err.instance, list(err.absolute_path), title])
+    return out
 
 
 def declared_kinds(schema: dict | None) -> set[str] | None:
@@ -221,7 +219,7 @@ def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: se
                              "table": set(table_files)}
     complete = set(known)                   # known from the files, whatever failed to load
     refs: list[tuple[TableFile | ChapterRefs, Declared, str]] = []
-    memo = Memo(cache, DECLARED, code_key()) if cache is not None else None
+    memo = Memo(cache, DECLARED, code_key())
     for doc in plan.all:
         source = ChapterRefs.of(doc, schemas.get("chapter"))
         refs += [(source, d, source.field(d.path)) for d in declared(source, memo) if d.keyword == "x-ref"]
@@ -238,8 +236,7 @@ def check_ids_and_refs(plan: Plan, tables: dict[str, TableFile], table_files: se
                               f"编号“{d.value}”重复：{seen[d.value]} 已使用；每个编号必须唯一")
             else:
                 seen[d.value] = f"{t.path}:{line}"
-    if memo is not None:
-        memo.save()
+    memo.save()
     unchecked: set[str] = set()
     for stem in table_files - set(tables):
         kinds = declared_kinds(schemas.get(kind_of(stem)))

@@ -10,17 +10,22 @@ search index). ``Memo`` keeps such results in one JSON file per step:
 
 ``key`` names everything besides the input that the output depends on (the
 library's version, the project dictionary, the source of the code that
-computes it): a file with another key is ignored whole. Only the entries
-used in this build are saved, so the file does not grow; a file that cannot
-be read is ignored (the step is computed again), never an error.
+computes it; ``code_key`` names all of our code): a file with another key
+is ignored whole. Only the entries used in this build are saved, so the
+file does not grow; a file that cannot be read is ignored (the step is
+computed again), never an error. A result is kept only as JSON gives it
+back (lists, not tuples; string keys): what a later build recalls is
+exactly what was computed.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +37,17 @@ def digest(*parts: str | bytes) -> str:
         h.update(part.encode() if isinstance(part, str) else part)
         h.update(b"\0")
     return h.hexdigest()
+
+
+@functools.cache
+def code_key() -> str:
+    """The source of every module of plansite and the versions of the
+    libraries that read the editors' files (PyYAML, jsonschema), as one
+    digest: for results that several of our modules have a part in. Read
+    once per import of the package (`mkdocs serve` imports it afresh when
+    the code changes)."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    return digest(version("PyYAML"), version("jsonschema"), *(p.read_bytes() for p in sources))
 
 
 class Memo:
@@ -68,8 +84,11 @@ class Memo:
         return value
 
     def keep(self, text: str, value: Any) -> None:
-        """Remember ``value`` (JSON: what json.dumps writes) for ``text``."""
-        self.used[text] = value
+        """Remember for ``text`` a copy of ``value`` as JSON gives it back;
+        nothing when that copy would differ from ``value``."""
+        copy = json.loads(json.dumps(value, ensure_ascii=False))
+        if copy == value:
+            self.used[text] = copy
 
     def save(self) -> None:
         """Keep what this build used (only that)."""

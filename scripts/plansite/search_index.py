@@ -336,12 +336,6 @@ class Collector:
     other_text: list[str] = field(default_factory=list)   # of pages with a text filter
     cache: Path | None = None                 # where the segmenter and the forms are kept between builds
 
-    def add_filtered(self, html: str) -> None:
-        """A page whose text a reader filters with the same comparison form
-        (承诺清单): the characters of its article count as the plan's, so that the tables
-        shipped cover them too."""
-        self.other_text.append(article_text(html))
-
     def __post_init__(self) -> None:
         # Reading a page's units takes a fortieth of a second, and most
         # chapter pages are the same from one build to the next (`mkdocs
@@ -349,12 +343,18 @@ class Collector:
         # this module is unchanged.
         self._read = Memo(self.cache, PAGES, digest(Path(__file__).read_bytes()))
 
+    def add_filtered(self, html: str) -> None:
+        """A page whose text a reader filters with the same comparison form
+        (承诺清单): the characters of its article count as the plan's, so that the tables
+        shipped cover them too."""
+        self.other_text.append(article_text(html))
+
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
         """A rendered page; ``title`` is used when the page has no h1 of its
         own (the preamble), as plain text."""
         def read(_: str) -> dict:
             heading, units = read_page(html)
-            return {"heading": heading, "units": [asdict(u) for u in units]}
+            return {"heading": heading, "units": [{**asdict(u), "label": list(u.label)} for u in units]}
 
         found = self._read.get(digest(html), read)
         units = [RawUnit(**{**u, "label": tuple(u["label"])}) for u in found["units"]]

@@ -22,7 +22,7 @@ import jsonschema
 import yaml
 
 from . import messages, yamltext
-from .memo import Memo, digest
+from .memo import Memo, code_key, digest
 from .messages import schema_message, show, yaml_problem
 from .problems import Found, Problem, gather
 
@@ -201,28 +201,31 @@ def load_tables(root: Path, schemas: dict[str, dict | None],
 
 
 class Remembered:
-    """The table files that passed in earlier builds (``LOADED``), each
-    under ``entry(rel, text, kind)``."""
+    """The table files that passed in earlier builds (``LOADED``), by path,
+    text and schema; besides these, their values depend on our code and the
+    libraries (memo.code_key)."""
 
     def __init__(self, cache: Path | None, schemas: dict[str, dict | None]):
         self.memo = Memo(cache, LOADED, code_key())
         self.schemas = {kind: digest(json.dumps(s, ensure_ascii=False, sort_keys=True))
                         for kind, s in schemas.items() if s is not None}
 
-    def entry(self, rel: str, text: str, kind: str) -> str:
+    def _entry(self, rel: str, text: str, kind: str) -> str:
         return digest(rel, text, self.schemas[kind])
 
+    def recall(self, rel: str, text: str, key: str, kind: str, schema: dict) -> TableFile | None:
+        kept = self.memo.recall(self._entry(rel, text, kind))
+        if kept is None:
+            return None
+        return TableFile(key, rel, kind, kept["data"], {tuple(p): (line, col) for p, line, col in kept["marks"]}, schema)
 
-def code_key() -> str:
-    """What a remembered file's values depend on besides its text and schema:
-    the YAML and JSON Schema libraries and our own code (all of it: reading,
-    typing and the checks' messages live in several of our modules)."""
-    sources = sorted(Path(__file__).parent.glob("*.py"))
-    return digest(version("PyYAML"), version("jsonschema"), *(p.read_bytes() for p in sources))
+    def keep(self, text: str, table: TableFile) -> None:
+        self.memo.keep(self._entry(table.path, text, table.kind),
+                       {"data": table.data, "marks": [[list(p), line, col] for p, (line, col) in table.marks.items()]})
 
 
 def load_table(path: Path, rel: str, schemas: dict[str, dict | None],
-               passed: Remembered | None = None) -> Found[TableFile | None]:
+               passed: Remembered) -> Found[TableFile | None]:
     """The file's values, validated; None after yielding every problem found.
     ``passed``: the files that passed in earlier builds (``LOADED``)."""
     text = yield from decode(path.read_bytes(), rel)
@@ -237,17 +240,13 @@ def load_table(path: Path, rel: str, schemas: dict[str, dict | None],
                                      "其他表格须在 tables/schemas/ 中有同名的 .schema.json")
         return None
     schema = schemas[kind]
-    entry = passed.entry(rel, text, kind) if passed is not None else ""
-    kept = passed.memo.recall(entry) if passed is not None else None
-    if kept is not None:
-        return TableFile(key, rel, kind, kept["data"], {tuple(p): (line, col) for p, line, col in kept["marks"]}, schema)
+    table = passed.recall(rel, text, key, kind, schema)
+    if table is not None:
+        return table
     table, problems = gather(validated(text, rel, key, kind, schema))
     yield from problems
-    if passed is not None and table is not None and not problems:
-        doc = {"data": table.data, "marks": [[list(p), line, col] for p, (line, col) in table.marks.items()]}
-        copy = json.loads(json.dumps(doc, ensure_ascii=False))
-        if copy["data"] == table.data:      # only values JSON gives back as they are
-            passed.memo.keep(entry, copy)
+    if table is not None and not problems:
+        passed.keep(text, table)
     return table
 
 

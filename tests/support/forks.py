@@ -5,11 +5,11 @@ one (support.checking.run_mains starts it once per test process).
 
 imports the MODULEs, then reads batches of jobs from stdin, each a JSON
 list on one line, each job {"id", "entry": "module:function", "argv": [...],
-"cwd": path or null}. Each job runs in a child forked from this process, its file descriptors 1 and 2
-sent to files, with the exit status an interpreter would give (an uncaught
-exception prints its traceback and gives 1); WORKERS run at a time. For
-each finished job one JSON line goes to stdout: {"id", "returncode",
-"stdout", "stderr"}.
+"cwd": path or null}. Each job runs in a child forked from this process,
+its file descriptors 1 and 2 sent to files, with the exit status an
+interpreter would give (an uncaught exception prints its traceback and
+gives 1); WORKERS run at a time. For each finished job one JSON line goes
+to stdout: {"id", "returncode", "stdout", "stderr"}.
 
 Why not multiprocessing's forkserver and Pool: a Pool that starts a fresh
 process for each task (maxtasksperchild=1, so that nothing carries over from
