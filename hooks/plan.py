@@ -54,19 +54,15 @@ def on_config(config):
     try:
         core = live.core()
     except Exception as exc:  # noqa: BLE001 - an edited plansite that does not import
-        preview.State.check_failed = True
-        raise PluginError(live.import_failed(exc)) from None
+        raise preview.failed(live.import_failed(exc)) from None
     try:
         site, tree = core.generate(ROOT, ROOT / core.CACHE)
     except core.AssetError as exc:
-        preview.State.check_failed = True
-        raise PluginError(str(exc)) from None
+        raise preview.failed(str(exc)) from None
     except core.BuildError as exc:
-        preview.State.check_failed = True
-        raise PluginError("\n" + exc.report()) from None
+        raise preview.failed("\n" + exc.report()) from None
     except Exception as exc:  # noqa: BLE001 - `mkdocs serve` would print a traceback
-        preview.State.check_failed = True
-        raise PluginError("\n" + core.internal_error(exc)) from None
+        raise preview.failed("\n" + core.internal_error(exc)) from None
     if site.warnings:     # printed, not logged: `mkdocs build --strict` stops on logged warnings
         print(core.report_warnings(site.warnings), file=sys.stderr)
     config[TREE] = tree
