@@ -62,7 +62,7 @@ import threading
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from bs4 import BeautifulSoup
+import lxml.html
 from plansite import textform
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,16 +103,16 @@ def chapter_model(site: Path):
     units, section_of = [], {}
     for path in sorted(site.glob("chapters/*/index.html")):
         page = path.relative_to(site).parent.as_posix() + "/"
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        art = doc.select_one("article") or doc
+        doc = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
+        art = next(iter(doc.cssselect("article")), doc)
         current, ids = "", {}
-        for el in art.find_all(True):
-            if el.name == "h2" and el.get("id"):
-                current = el["id"]
+        for el in art.iterdescendants("*"):          # every element (no comments), in order
+            if el.tag == "h2" and el.get("id"):
+                current = el.get("id")
             if el.get("id"):
-                ids[el["id"]] = current
+                ids[el.get("id")] = current
             if el.get("data-para") is not None:
-                units.append((page, el["id"], norm(el.get_text())))
+                units.append((page, el.get("id"), norm(el.text_content())))
         section_of[page] = ids
     return units, section_of
 

@@ -12,7 +12,7 @@ import yaml
 from plansite import assets
 from support.checking import BUILD, run_mains
 from support.jscode import code_of
-from support.plantext import soup
+from support.plantext import page_tree
 from support.site import ROOT, SITE_PATH, copy_project, work_of
 
 THEME = ("main.", "palette.", "bundle.")   # Material's own hashed assets
@@ -34,10 +34,12 @@ def ours(doc, page: str, tag: str, attr: str) -> list[str]:
     """Site paths of our own stylesheets or scripts, in document order."""
     base = SITE_PATH + page            # 404.html links site-absolute
     out = []
-    for el in doc.find_all(tag, attrs={attr: True}):
-        if tag == "link" and "stylesheet" not in el.get("rel", []):
+    for el in doc.iter(tag):
+        if el.get(attr) is None:
             continue
-        path = urljoin(base, el[attr]).removeprefix(SITE_PATH)
+        if tag == "link" and "stylesheet" not in el.get("rel", "").split():
+            continue
+        path = urljoin(base, el.get(attr)).removeprefix(SITE_PATH)
         if not PurePosixPath(path).name.startswith(THEME):
             out.append(path)
     return out
@@ -46,7 +48,7 @@ def ours(doc, page: str, tag: str, attr: str) -> list[str]:
 def test_every_page_asks_for_one_stylesheet_and_one_script_of_ours(html_pages):
     assert len(listed("extra_css")) > 1 and len(listed("extra_javascript")) > 1
     for page, path in html_pages.items():
-        doc = soup(path)
+        doc = page_tree(path)
         assert ours(doc, page, "link", "href") == ["assets/stylesheets/site.css"], page
         scripts = ours(doc, page, "script", "src")
         if page == "search/index.html":
@@ -56,13 +58,14 @@ def test_every_page_asks_for_one_stylesheet_and_one_script_of_ours(html_pages):
 
 
 def test_on_the_results_page_its_script_follows_the_results_and_precedes_the_theme(html_pages):
-    doc = soup(html_pages["search/index.html"])
-    results = doc.select_one("[data-search-results]")
-    after = [s["src"] for s in results.find_all_next("script", src=True)]
+    doc = page_tree(html_pages["search/index.html"])
+    results = doc.cssselect("[data-search-results]")[0]
+    # the scripts in it and after it, in the order of the page
+    after = [s.get("src") for s in results.xpath("descendant::script[@src] | following::script[@src]")]
     assert PurePosixPath(after[0]).name == "results.js"
     assert PurePosixPath(after[1]).name.startswith("bundle.")
-    preloads = [urljoin(SITE_PATH + "search/", ln["href"]).removeprefix(SITE_PATH)
-                for ln in doc.select('link[rel="preload"]')]
+    preloads = [urljoin(SITE_PATH + "search/", ln.get("href")).removeprefix(SITE_PATH)
+                for ln in doc.cssselect('link[rel="preload"]')]
     assert preloads == ["search/results.js"]
 
 

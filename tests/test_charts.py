@@ -10,13 +10,14 @@ import re
 import shutil
 from collections import Counter
 
+import lxml.html
 import pytest
 import yaml
 from plansite import charts
 from plansite.numerals import figure
 from plansite.site import build
 from support import tables
-from support.plantext import soup
+from support.plantext import first, page_text, page_tree
 from support.site import ROOT
 from test_verdicts import EXPECTED
 
@@ -37,25 +38,25 @@ def indicators_14th() -> list[dict]:
 
 def assert_described(doc, svg) -> None:
     assert svg.get("role") == "img"
-    ids = svg["aria-labelledby"].split()
-    texts = [doc.find(id=i).get_text().strip() for i in ids]
+    ids = svg.get("aria-labelledby").split()
+    texts = [doc.get_element_by_id(i).text_content().strip() for i in ids]
     assert len(ids) == 2 and all(texts), svg
 
 
 def test_every_chart_has_a_text_alternative(built_site):
-    doc = soup(built_site / "tracking" / "index.html")
-    charts = doc.select("article figure.track-chart svg")
+    doc = page_tree(built_site / "tracking" / "index.html")
+    charts = doc.cssselect("article figure.track-chart svg")
     assert len(charts) == 3          # the page's own three: 13th, 13th ratios, 14th
     for svg in charts:
         assert_described(doc, svg)
     for ind in indicators_14th():
-        page = soup(built_site / "indicators" / ind["id"] / "index.html")
-        for svg in page.select("article figure.track-chart svg"):
+        page = page_tree(built_site / "indicators" / ind["id"] / "index.html")
+        for svg in page.cssselect("article figure.track-chart svg"):
             assert_described(page, svg)
             # the table alternative: every drawn year is a row of the values table
-            table = page.select_one("div.track-evidence table")
-            rows = {tr.th.get_text() for tr in table.select("tbody tr")}
-            assert {c["data-year"] for c in svg.select("circle[data-year]")} <= rows
+            table = page.cssselect("div.track-evidence table")[0]
+            rows = {tr.find(".//th").text_content() for tr in table.cssselect(":scope tbody tr")}
+            assert {c.get("data-year") for c in svg.cssselect(":scope circle[data-year]")} <= rows
 
 
 def test_13th_chart_counts_match_the_printed_table(built_site):
@@ -67,21 +68,21 @@ def test_13th_chart_counts_match_the_printed_table(built_site):
         for row in ind.get("parts") or [ind]:
             category[row["id"]] = ind["category"]
     want = Counter((category[rid], verdict) for rid, _, _, verdict in EXPECTED)
-    doc = soup(built_site / "tracking" / "index.html")
-    fig = doc.select_one("#chart-13th")
-    assert fig is not None and fig.select_one("svg")
-    table = fig.find_next_sibling("div").table
-    heads = [th.get_text() for th in table.select("thead th")][1:-1]
+    doc = page_tree(built_site / "tracking" / "index.html")
+    fig = doc.get_element_by_id("chart-13th", None)
+    assert fig is not None and fig.find(".//svg") is not None
+    table = next(fig.itersiblings("div")).find(".//table")
+    heads = [th.text_content() for th in table.cssselect(":scope thead th")][1:-1]
     assert heads == ["已完成", "未完成", "无数据", "定性"]
     got = Counter()
-    for tr in table.select("tbody tr"):
-        cat = tr.th.get_text()
-        for head, td in zip(heads, tr.select("td")):
-            if int(td.get_text()):
-                got[(cat, head)] = int(td.get_text())
+    for tr in table.cssselect(":scope tbody tr"):
+        cat = tr.find(".//th").text_content()
+        for head, td in zip(heads, tr.iterdescendants("td")):
+            if int(td.text_content()):
+                got[(cat, head)] = int(td.text_content())
     assert got == want
     # each bar segment is labelled in the desc too
-    desc = fig.select_one("desc").get_text()
+    desc = fig.find(".//desc").text_content()
     for (_cat, verdict), n in want.items():
         assert f"{verdict} {n} 项" in desc
 
@@ -104,28 +105,30 @@ def test_13th_target_against_result_row_by_row(built_site):
             else:
                 left_out.append(name)
     assert len(drawn) > len(left_out)
-    doc = soup(built_site / "tracking" / "index.html")
-    fig = doc.select_one("#chart-13th-ratios")
-    table = fig.find_next_sibling("div").table
-    got = [(tr.td.get_text(), tr.th.get_text(), float(tr["data-ratio"])) for tr in table.select("tbody tr")]
+    doc = page_tree(built_site / "tracking" / "index.html")
+    fig = doc.get_element_by_id("chart-13th-ratios")
+    table = next(fig.itersiblings("div")).find(".//table")
+    got = [(tr.find(".//td").text_content(), tr.find(".//th").text_content(), float(tr.get("data-ratio")))
+           for tr in table.cssselect(":scope tbody tr")]
     assert got == drawn
-    note = fig.find_next_sibling("p", class_="track-chart__note").get_text()
+    note = next(p for p in fig.itersiblings("p") if "track-chart__note" in p.classes).text_content()
     assert all(name in note for name in left_out)
-    bars = fig.select("svg rect.track-chart__seg")
+    bars = fig.cssselect(":scope svg rect.track-chart__seg")
     assert len(bars) == len(drawn)
-    assert fig.select_one("svg line.track-chart__target")
+    assert fig.cssselect(":scope svg line.track-chart__target")
 
 
 def test_14th_chart_by_category_and_attribute(built_site):
     data = yaml.load((ROOT / "tables" / "indicators-14th.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     want = Counter((i["category"], i["attribute"]) for i in data["indicators"])
-    table = soup(built_site / "tracking" / "index.html").select_one("#chart-14th").find_next_sibling("div").table
-    heads = [th.get_text() for th in table.select("thead th")][1:-1]
+    fig = page_tree(built_site / "tracking" / "index.html").get_element_by_id("chart-14th")
+    table = next(fig.itersiblings("div")).find(".//table")
+    heads = [th.text_content() for th in table.cssselect(":scope thead th")][1:-1]
     got = Counter()
-    for tr in table.select("tbody tr"):
-        for head, td in zip(heads, tr.select("td")):
-            if int(td.get_text()):
-                got[(tr.th.get_text(), head)] = int(td.get_text())
+    for tr in table.cssselect(":scope tbody tr"):
+        for head, td in zip(heads, tr.iterdescendants("td")):
+            if int(td.text_content()):
+                got[(tr.find(".//th").text_content(), head)] = int(td.text_content())
     assert got == want
 
 
@@ -134,21 +137,22 @@ def test_progress_is_drawn_where_recorded_and_no_data_said_elsewhere(built_site)
     when a sourced exact value exists, its values in a table, and
     「未找到公开数据」 when no progress is recorded."""
     for ind in indicators_14th():
-        page = soup(built_site / "indicators" / ind["id"] / "index.html")
-        fig = page.select_one(f"#progress-{ind['id']}")
-        assert bool(fig) == plotted(ind), ind["id"]
-        if fig:
-            dots = fig.select("circle[data-year]")
+        page = page_tree(built_site / "indicators" / ind["id"] / "index.html")
+        fig = page.get_element_by_id(f"progress-{ind['id']}", None)
+        assert (fig is not None) == plotted(ind), ind["id"]
+        if fig is not None:
+            dots = fig.cssselect(":scope circle[data-year]")
             drawn = [e for e in ind["progress"] if NUMBER.fullmatch(e.get("value", ""))]
-            assert [(d["data-year"], d["data-basis"]) for d in dots] == [(e["year"], e["basis"]) for e in
-                                                                         sorted(drawn, key=lambda e: int(e["year"]))]
-        assert ("历年进展：未找到公开数据" in page.get_text()) == (not ind.get("progress")), ind["id"]
-        table = page.select_one("div.track-evidence table")
-        assert bool(table) == bool(ind.get("progress")), ind["id"]
+            assert [(d.get("data-year"), d.get("data-basis")) for d in dots] == \
+                [(e["year"], e["basis"]) for e in sorted(drawn, key=lambda e: int(e["year"]))]
+        assert ("历年进展：未找到公开数据" in page_text(page)) == (not ind.get("progress")), ind["id"]
+        table = first(page.cssselect("div.track-evidence table"))
+        assert (table is not None) == bool(ind.get("progress")), ind["id"]
         for e in ind.get("progress", []):
-            row = table.select_one(f"tr#progress-{ind['id']}-{e['year']}")
-            assert e["stated"] in row.get_text() and e["basis"] in row.get_text()
-            assert row.select_one(f'a[href="{e["source"]["url"]}"]').get_text() == e["source"]["title"]
+            row = table.cssselect(f":scope tr#progress-{ind['id']}-{e['year']}")[0]
+            assert e["stated"] in row.text_content() and e["basis"] in row.text_content()
+            link = row.cssselect(f':scope a[href="{e["source"]["url"]}"]')[0]
+            assert link.text_content() == e["source"]["title"]
 
 
 @pytest.fixture
@@ -172,40 +176,41 @@ def with_progress(tmp_path, template_cache):
 
 def test_progress_chart_drawn_from_fixture_values(with_progress):
     md = with_progress.pages["indicators/ind14-6.md"].markdown
-    html = soup_from(md)
-    svg = html.select_one("figure.track-chart--line svg")
-    assert svg is not None and svg["role"] == "img"
-    dots = svg.select("circle[data-year]")
-    assert [d["data-year"] for d in dots] == ["2021", "2022", "2023"]     # 超350家 has no exact number
-    xs = [float(d["cx"]) for d in dots]
-    ys = [float(d["cy"]) for d in dots]
+    html = markup_of(md)
+    svg = first(html.cssselect("figure.track-chart--line svg"))
+    assert svg is not None and svg.get("role") == "img"
+    dots = svg.cssselect(":scope circle[data-year]")
+    assert [d.get("data-year") for d in dots] == ["2021", "2022", "2023"]     # 超350家 has no exact number
+    xs = [float(d.get("cx")) for d in dots]
+    ys = [float(d.get("cy")) for d in dots]
     assert xs == sorted(xs)                      # years in order
     assert ys[0] > ys[1] > ys[2]                 # 250 < 290 < 330: higher values drawn higher
-    target = svg.select_one("line.track-chart__target")            # target 400以上: a line at 400
-    assert target is not None and float(target["y1"]) < ys[2]
+    target = first(svg.cssselect(":scope line.track-chart__target"))            # target 400以上: a line at 400
+    assert target is not None and float(target.get("y1")) < ys[2]
     # estimates and preliminary values drawn differently, and the legend says so in words
-    hollow = [d["data-year"] for d in dots if "track-chart__dot--provisional" in d["class"]]
+    hollow = [d.get("data-year") for d in dots if "track-chart__dot--provisional" in d.classes]
     assert hollow == ["2022", "2023"]
-    assert all("track-chart__line--provisional" in s["class"] for s in svg.select("line.track-chart__line"))
-    assert "初步数或预计数（空心）" in svg.get_text() and "统计数或转载数" in svg.get_text()
-    desc = svg.select_one("desc").get_text()
+    assert all("track-chart__line--provisional" in s.classes for s in svg.cssselect(":scope line.track-chart__line"))
+    assert "初步数或预计数（空心）" in svg.text_content() and "统计数或转载数" in svg.text_content()
+    desc = svg.find(".//desc").text_content()
     assert "2021年 250（统计）" in desc and "2022年 290（预计）" in desc and "2023年 330（初步）" in desc
-    caption = html.select_one("figure.track-chart--line figcaption").get_text()
+    caption = html.cssselect("figure.track-chart--line figcaption")[0].text_content()
     assert "未画入图中：2024年 超350家（转载）" in caption
     # the table alternative: every entry, with its basis in words and its source
-    rows = html.select("div.track-evidence tbody tr")
-    assert [r.th.get_text() for r in rows] == ["2021", "2022", "2023", "2024"]
-    assert "预计" in rows[1].select_one(".track-basis").get_text()
-    assert rows[3].select_one("a.track-source")["href"] == "https://example.org/测试夹具D"
+    rows = html.cssselect("div.track-evidence tbody tr")
+    assert [r.find(".//th").text_content() for r in rows] == ["2021", "2022", "2023", "2024"]
+    assert "预计" in rows[1].cssselect(":scope .track-basis")[0].text_content()
+    assert rows[3].cssselect(":scope a.track-source")[0].get("href") == "https://example.org/测试夹具D"
     assert "基本符合预期" in md and "测试理由" in md and "测试依据" in md
     tracking = with_progress.pages["tracking.md"].markdown
     row = tracking.split('id="status-ind14-6"', 1)[1].split("</tr>", 1)[0]
     assert "2024年 超350家" in row and 'data-basis="转载"' in row and "测试夹具D" in row
 
 
-def soup_from(markdown: str):
-    from bs4 import BeautifulSoup
-    return BeautifulSoup(markdown, "html.parser")
+def markup_of(markdown: str) -> lxml.html.HtmlElement:
+    """The HTML in a page's Markdown, parsed: one element (a <div> made
+    for it) holding the whole text."""
+    return lxml.html.fragment_fromstring(markdown, create_parent="div")
 
 
 @pytest.mark.parametrize("value, shown", [(1000.0, "1000"), (12.5, "12.5"), (0.1 + 0.2, "0.3"), (-0.0, "0"),

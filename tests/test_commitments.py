@@ -16,7 +16,7 @@ import yaml
 from plansite.problems import BuildError
 from plansite.site import build
 from support import tables
-from support.plantext import soup, squeeze
+from support.plantext import first, page_tree, squeeze
 from support.site import ROOT, SITE_PATH
 
 REGISTER = yaml.load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -37,24 +37,24 @@ def units(built_site) -> dict[str, str]:
     """id → text of every unit on every chapter page, as built."""
     out = {}
     for path in sorted((built_site / "chapters").glob("*/index.html")):
-        for el in soup(path).select("[data-para]"):
-            out[el["id"]] = el.get_text()
+        for el in page_tree(path).cssselect("[data-para]"):
+            out[el.get("id")] = el.text_content()
     return out
 
 
 def test_counts_per_chapter_shown_on_the_register_page(built_site):
     expected = Counter(chapter_of(e["unit"]) for e in ENTRIES)
-    page = soup(built_site / "commitments" / "index.html")
+    page = page_tree(built_site / "commitments" / "index.html")
     shown = {}
-    for tr in page.select(".track-counts tbody tr"):
-        m = re.match(r"第(.+?)章", tr.th.get_text())
-        shown[m.group(1)] = int(tr.td.get_text())
+    for tr in page.cssselect(".track-counts tbody tr"):
+        m = re.match(r"第(.+?)章", tr.find(".//th").text_content())
+        shown[m.group(1)] = int(tr.find(".//td").text_content())
     numerals = "一二三四五六七八九十"
     def cn(n):  # 4 → 四, 13 → 十三
         return numerals[n - 1] if n <= 10 else "十" + numerals[n - 11]
     assert shown == {cn(ch): n for ch, n in expected.items()}
-    assert int(page.select_one(".track-counts tfoot td").get_text()) == len(ENTRIES)
-    assert len(page.select("li.commit")) == len(ENTRIES)
+    assert int(page.cssselect(".track-counts tfoot td")[0].text_content()) == len(ENTRIES)
+    assert len(page.cssselect("li.commit")) == len(ENTRIES)
 
 
 def test_chapters_4_to_13_hold_roughly_a_hundred():
@@ -90,21 +90,21 @@ def test_every_unit_stating_a_target_has_an_entry_or_an_exclusion(units):
 
 def test_units_with_commitments_carry_a_badge_outside_the_unit(built_site):
     by_unit = Counter(e["unit"] for e in ENTRIES)
-    page = soup(built_site / "chapters" / "ch04" / "index.html")
-    for el in page.select("[data-para]"):
-        n = by_unit.get(el["id"], 0)
-        after = el.find_next_sibling()
-        badge = after.select_one("a.plan-commit-badge") if after is not None else None
-        has_badge = badge is not None and "plan-unit-after" in after.get("class", [])
+    page = page_tree(built_site / "chapters" / "ch04" / "index.html")
+    for el in page.cssselect("[data-para]"):
+        n = by_unit.get(el.get("id"), 0)
+        after = first(el.xpath("following-sibling::*[1]"))      # the next element, text and comments passed over
+        badge = first(after.cssselect(":scope a.plan-commit-badge")) if after is not None else None
+        has_badge = badge is not None and "plan-unit-after" in after.classes
         if n:
-            assert el.get("data-commitments") == str(n), el["id"]
-            assert has_badge and badge.get_text() == f"{n} 项承诺", el["id"]
+            assert el.get("data-commitments") == str(n), el.get("id")
+            assert has_badge and badge.text_content() == f"{n} 项承诺", el.get("id")
             # followed from the page as served under site_url's path
-            assert urljoin(SITE_PATH + "chapters/ch04/", badge["href"]).startswith(
-                SITE_PATH + "commitments/#c-" + el["id"])
+            assert urljoin(SITE_PATH + "chapters/ch04/", badge.get("href")).startswith(
+                SITE_PATH + "commitments/#c-" + el.get("id"))
         else:
-            assert not el.has_attr("data-commitments") and not has_badge, el["id"]
-        assert not el.select(".plan-commit-badge")
+            assert "data-commitments" not in el.attrib and not has_badge, el.get("id")
+        assert not el.cssselect(":scope .plan-commit-badge")
 
 
 def test_commitment_units_json_for_search(built_site):
@@ -116,10 +116,10 @@ def test_commitment_units_json_for_search(built_site):
 
 
 def test_without_javascript_the_whole_list_shows(built_site):
-    page = soup(built_site / "commitments" / "index.html")
-    assert page.select_one("#commit-filter").has_attr("hidden")
-    assert not page.select("li.commit[hidden]")
-    assert len(page.select("li.commit")) == len(ENTRIES)
+    page = page_tree(built_site / "commitments" / "index.html")
+    assert "hidden" in page.get_element_by_id("commit-filter").attrib
+    assert not page.cssselect("li.commit[hidden]")
+    assert len(page.cssselect("li.commit")) == len(ENTRIES)
 
 
 # -- checks: a status needs a reason and a source; progress needs a source;

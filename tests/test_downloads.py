@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 from plansite import plan_text as plan_text_module
-from support.plantext import content, soup, squeeze
+from support.plantext import content, first, page_tree, squeeze
 from support.site import ROOT
 
 TABLES = ROOT / "tables"
@@ -113,8 +113,8 @@ def test_field_descriptions_come_from_the_schema(built_site, key):
 
 
 def test_download_page_links_every_file(built_site):
-    page = soup(built_site / "data" / "index.html")
-    links = {a["href"] for a in page.select("article a[href]")}
+    page = page_tree(built_site / "data" / "index.html")
+    links = {a.get("href") for a in page.cssselect("article a[href]")}
     for key in KEYS:
         assert f"{key}.csv" in links and f"{key}.json" in links, key
 
@@ -126,39 +126,48 @@ def test_download_page_links_every_file(built_site):
     ("boxes/box-4-1/index.html", "box-4-1"),
 ])
 def test_table_pages_link_their_downloads(built_site, page_path, key):
-    page = soup(built_site / page_path)
-    hrefs = [a["href"] for a in page.select("article a[href]")]
+    page = page_tree(built_site / page_path)
+    hrefs = [a.get("href") for a in page.cssselect("article a[href]")]
     assert any(h.endswith(f"data/{key}.csv") for h in hrefs), hrefs[:20]
     assert any(h.endswith(f"data/{key}.json") for h in hrefs)
 
 
 # -- the plan text, unit by unit (issue 12) ----------------------------------------
 # Ground truth: every [data-para] element of the built chapter pages, read
-# here with BeautifulSoup (the download is written by HTMLParser in plansite).
+# here with lxml (the download is written by HTMLParser in plansite).
 
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")      # what a browser collapses when it shows text
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 
 
+# A piece of text inside a heading's permalink (an <a> whose classes include headerlink).
+IN_PERMALINK = "ancestor::a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
+
+
 def shown(el) -> str:
     """An element's text as the reader sees it, without heading permalinks."""
-    parts = [s for s in el.find_all(string=True) if not s.find_parent("a", class_="headerlink")]
+    parts = el.xpath(f".//text()[not({IN_PERMALINK})]")
     return HTML_SPACE.sub(" ", "".join(parts)).strip(" ")
 
 
+def box_of(el):
+    """The 专栏 (aside.plan-box) ``el`` stands in, or None."""
+    return next((a for a in el.iterancestors("aside") if "plan-box" in a.classes), None)
+
+
 def expected_kind(el) -> str:
-    if el.name == "caption":
+    if el.tag == "caption":
         return "表题"
-    if el.name == "tr":
+    if el.tag == "tr":
         return "表格行"
-    return "专栏条目" if el.find_parent("aside", class_="plan-box") else "段落"
+    return "专栏条目" if box_of(el) is not None else "段落"
 
 
 def expected_group(el) -> str:
-    if el.name in ("caption", "tr"):
-        return shown(el.find_parent("table").caption)
-    box = el.find_parent("aside", class_="plan-box")
-    return shown(box.find("h3")) if box else ""
+    if el.tag in ("caption", "tr"):
+        return shown(next(el.iterancestors("table")).find(".//caption"))
+    box = box_of(el)
+    return shown(box.find(".//h3")) if box is not None else ""
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +175,7 @@ def chapter_units(built_site) -> dict[str, list]:
     """Page path (e.g. chapters/ch04/) → its [data-para] elements, in order."""
     out = {}
     for path in sorted((built_site / "chapters").glob("*/index.html")):
-        els = soup(path).select("[data-para]")
+        els = page_tree(path).cssselect("[data-para]")
         if els:
             out[path.parent.relative_to(built_site).as_posix() + "/"] = els
     return out
@@ -195,17 +204,18 @@ def test_plan_text_holds_every_unit_of_the_chapter_pages_as_the_reader_sees_it(b
     pages_in_order = list(dict.fromkeys(urlsplit(r["permalink"]).path for r in records))
     assert len(pages_in_order) == len(by_page) and set(by_page) == set(chapter_units)
     for page, els in chapter_units.items():
-        doc_page = soup(built_site / page / "index.html")
-        h1 = content(doc_page).find("h1")
+        doc_page = page_tree(built_site / page / "index.html")
+        h1 = content(doc_page).find(".//h1")
         got = by_page[page]
-        assert [r["id"] for r in got] == [el["id"] for el in els], page
+        assert [r["id"] for r in got] == [el.get("id") for el in els], page
         for r, el in zip(got, els):
-            assert el["data-para"] == el["id"] == r["id"]
+            assert el.get("data-para") == el.get("id") == r["id"]
             assert r["text"] == shown(el), r["id"]
-            assert squeeze(r["text"]) == squeeze(el.get_text()), r["id"]
+            assert squeeze(r["text"]) == squeeze(el.text_content()), r["id"]
             assert r["chapter"] == shown(h1), r["id"]
-            head = el.find_previous(["h1", "h2"])
-            assert r["section"] == (shown(head) if head.name == "h2" else ""), r["id"]
+            # the heading that starts last before it (the unit's section, or the chapter's h1)
+            head = el.xpath("(ancestor::h1 | ancestor::h2 | preceding::h1 | preceding::h2)[last()]")[0]
+            assert r["section"] == (shown(head) if head.tag == "h2" else ""), r["id"]
             assert r["kind"] == expected_kind(el), r["id"]
             assert r["group"] == expected_group(el), r["id"]
 
@@ -218,8 +228,8 @@ def test_plan_text_permalinks_open_their_unit(built_site, plan_text):
         if page not in pages:
             file = built_site / page / "index.html"
             assert file.is_file(), r["permalink"]
-            pages[page] = soup(file)
-        target = pages[page].find(id=fragment)
+            pages[page] = page_tree(file)
+        target = pages[page].get_element_by_id(fragment, None)
         assert target is not None and target.get("data-para") == r["id"], r["permalink"]
 
 
@@ -242,14 +252,16 @@ def test_plan_text_fields_are_described_and_the_records_follow_them(built_site, 
     for r in doc["records"]:
         errors = [e.message for e in validator.iter_errors(r)]
         assert not errors, (r["id"], errors)
-    page = soup(built_site / "data" / "index.html")
-    section = page.find(id="plan-text")
+    page = page_tree(built_site / "data" / "index.html")
+    section = page.get_element_by_id("plan-text", None)
     assert section is not None, "数据下载 has no section for the plan text"
-    links = {a["href"] for a in content(page).select("a[href]")}
+    links = {a.get("href") for a in content(page).cssselect(":scope a[href]")}
     for name in ("plan-text.csv", "plan-text.json"):
         assert name in links and (built_site / "data" / name).is_file(), name
-    table = section.find_next(class_="track-fields")       # the first field table after the heading
-    described = {tr.find("code").get_text(): tr for tr in table.select("tr") if tr.find("code")}
+    # the first field table after the heading (or in it)
+    table = first([el for el in section.xpath("descendant::* | following::*") if "track-fields" in el.classes])
+    described = {tr.find(".//code").text_content(): tr for tr in table.iterdescendants("tr")
+                 if tr.find(".//code") is not None}
     for f in doc["fields"]:
         assert f["title"] and f["description"], f["name"]
-        assert f["name"] in described and f["description"] in described[f["name"]].get_text(), f["name"]
+        assert f["name"] in described and f["description"] in described[f["name"]].text_content(), f["name"]

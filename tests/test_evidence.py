@@ -14,7 +14,7 @@ import json
 
 import pytest
 import yaml
-from support.plantext import soup, squeeze
+from support.plantext import first, page_tree, squeeze
 from support.site import ROOT
 
 TABLES = ROOT / "tables"
@@ -44,40 +44,41 @@ def holder(commitment: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def tracking(built_site):
-    return soup(built_site / "tracking" / "index.html")
+    return page_tree(built_site / "tracking" / "index.html")
 
 
 def test_the_page_leads_with_the_count_and_the_table_of_all_indicators(tracking):
-    article = tracking.select_one("article")
+    article = tracking.cssselect("article")[0]
     known = sum(1 for i in INDICATORS if i.get("progress"))
-    line = article.select_one("#known-count")
-    assert f"{known} / {len(INDICATORS)} 项指标有公开数据" in line.get_text()
+    line = article.cssselect(":scope #known-count")[0]
+    assert f"{known} / {len(INDICATORS)} 项指标有公开数据" in line.text_content()
     # it leads: the count and the table come before any other section of the page
-    first_table = article.select_one("table")
-    assert first_table.find_parent("div", class_="track-status-table")
-    assert line.find_next("table") is first_table
-    rows = first_table.select("tbody tr")
-    assert [r["id"] for r in rows] == [f"status-{i['id']}" for i in INDICATORS]
+    first_table = article.find(".//table")
+    assert any("track-status-table" in div.classes for div in first_table.iterancestors("div"))
+    # the first table in the line or after it
+    assert first(line.xpath("(descendant::table | following::table)[1]")) is first_table
+    rows = first_table.cssselect(":scope tbody tr")
+    assert [r.get("id") for r in rows] == [f"status-{i['id']}" for i in INDICATORS]
 
 
 @pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i["id"])
 def test_each_row_gives_target_latest_value_basis_status_and_source(tracking, ind):
-    row = tracking.select_one(f"tr#status-{ind['id']}")
-    cells = row.select("td")
-    assert squeeze(ind["target_2025"]) in squeeze(cells[2].get_text())
+    row = tracking.cssselect(f"tr#status-{ind['id']}")[0]
+    cells = list(row.iterdescendants("td"))
+    assert squeeze(ind["target_2025"]) in squeeze(cells[2].text_content())
     entry = latest(ind)
-    status = row.select_one(".track-status").get_text()
+    status = row.cssselect(":scope .track-status")[0].text_content()
     assert status == ind.get("status", "未评估")
     if entry is None:
-        assert NO_PUBLIC_DATA in cells[3].get_text()
-        assert not row.select("a.track-source")
+        assert NO_PUBLIC_DATA in cells[3].text_content()
+        assert not row.cssselect(":scope a.track-source")
     else:
-        assert squeeze(f"{entry['year']}年{entry['stated']}") in squeeze(cells[3].get_text())
+        assert squeeze(f"{entry['year']}年{entry['stated']}") in squeeze(cells[3].text_content())
         # the basis in words, not colour alone
-        assert cells[3].select_one(".track-basis").get_text() == entry["basis"]
-        link = row.select_one("a.track-source")
-        assert link["href"] == entry["source"]["url"] and link.get_text() == entry["source"]["title"]
-    reason = row.select_one(".track-reason").get_text()
+        assert cells[3].cssselect(":scope .track-basis")[0].text_content() == entry["basis"]
+        link = row.cssselect(":scope a.track-source")[0]
+        assert link.get("href") == entry["source"]["url"] and link.text_content() == entry["source"]["title"]
+    reason = row.cssselect(":scope .track-reason")[0].text_content()
     if "status_reason" in ind:
         assert reason == ind["status_reason"]
     else:
@@ -86,55 +87,56 @@ def test_each_row_gives_target_latest_value_basis_status_and_source(tracking, in
 
 @pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i["id"])
 def test_indicator_page_status_reason_and_source(built_site, ind):
-    page = soup(built_site / "indicators" / ind["id"] / "index.html")
-    line = page.select_one(".track-status-line")
-    assert line.select_one(".track-status").get_text() == ind.get("status", "未评估")
+    page = page_tree(built_site / "indicators" / ind["id"] / "index.html")
+    line = page.cssselect(".track-status-line")[0]
+    assert line.cssselect(":scope .track-status")[0].text_content() == ind.get("status", "未评估")
     if ind.get("status", "未评估") != "未评估":
-        assert ind["status_reason"] in line.get_text()
-        assert line.select_one("a.track-source")["href"] == ind["status_source"]["url"]
+        assert ind["status_reason"] in line.text_content()
+        assert line.cssselect(":scope a.track-source")[0].get("href") == ind["status_source"]["url"]
     elif not ind.get("progress") and "status_reason" not in ind:
-        assert NO_PUBLIC_DATA in line.get_text()
+        assert NO_PUBLIC_DATA in line.text_content()
 
 
 @pytest.mark.parametrize("ind", [i for i in INDICATORS if i.get("context")], ids=lambda i: i["id"])
 def test_related_figures_are_apart_and_never_the_indicators_value(built_site, tracking, ind):
-    page = soup(built_site / "indicators" / ind["id"] / "index.html")
-    table = page.select_one("div.track-context table")
+    page = page_tree(built_site / "indicators" / ind["id"] / "index.html")
+    table = first(page.cssselect("div.track-context table"))
     assert table is not None
-    values = page.select_one("div.track-evidence")
-    chart = page.select_one("figure.track-chart--line")
-    row = tracking.select_one(f"tr#status-{ind['id']}")
+    values = first(page.cssselect("div.track-evidence"))
+    chart = first(page.cssselect("figure.track-chart--line"))
+    row = tracking.cssselect(f"tr#status-{ind['id']}")[0]
     for c in ind["context"]:
-        text = table.get_text()
+        text = table.text_content()
         assert c["stated"] in text and c["difference"] in text and c["source"]["title"] in text
         for elsewhere in (values, chart):
-            assert elsewhere is None or c["stated"] not in elsewhere.get_text()
-        assert c["stated"] not in row.get_text()
-    assert row.select_one('a[href$="#context"]')
+            assert elsewhere is None or c["stated"] not in elsewhere.text_content()
+        assert c["stated"] not in row.text_content()
+    assert row.cssselect(':scope a[href$="#context"]')
 
 
 def test_every_basis_is_explained_where_figures_are_shown(tracking):
-    note = tracking.select_one("div.track-status-table").find_next_sibling("p").get_text()
+    note = next(tracking.cssselect("div.track-status-table")[0].itersiblings("p")).text_content()
     for basis in BASES:
         assert basis in note
 
 
 def test_commitments_with_data_lead_their_page(built_site):
-    page = soup(built_site / "commitments" / "index.html")
+    page = page_tree(built_site / "commitments" / "index.html")
     known = [c for c in COMMITMENTS if holder(c).get("progress")]
-    assert f"{len(known)} / {len(COMMITMENTS)} 项承诺有公开数据" in page.select_one("#commit-known-count").get_text()
-    rows = page.select("tr[id^=known-]")
-    assert [r["id"] for r in rows] == [f"known-{c['id']}" for c in known]
+    count = page.get_element_by_id("commit-known-count").text_content()
+    assert f"{len(known)} / {len(COMMITMENTS)} 项承诺有公开数据" in count
+    rows = page.cssselect("tr[id^=known-]")
+    assert [r.get("id") for r in rows] == [f"known-{c['id']}" for c in known]
     for c, row in zip(known, rows):
         entry = latest(holder(c))
-        assert row.select_one(".track-basis").get_text() == entry["basis"]
-        assert row.select_one("a.track-source")["href"] == entry["source"]["url"]
-        assert row.select_one(".track-status").get_text() == holder(c).get("status", "未评估")
+        assert row.cssselect(":scope .track-basis")[0].text_content() == entry["basis"]
+        assert row.cssselect(":scope a.track-source")[0].get("href") == entry["source"]["url"]
+        assert row.cssselect(":scope .track-status")[0].text_content() == holder(c).get("status", "未评估")
     for c in COMMITMENTS:
-        item = page.select_one(f"li#{c['id']}")
+        item = page.cssselect(f"li#{c['id']}")[0]
         entry = latest(holder(c))
-        status = item.select_one(".commit__status")
+        status = item.cssselect(":scope .commit__status")[0]
         if entry is None:
-            assert NO_PUBLIC_DATA in status.get_text()
+            assert NO_PUBLIC_DATA in status.text_content()
         else:
-            assert status.select_one(".track-basis").get_text() == entry["basis"]
+            assert status.cssselect(":scope .track-basis")[0].text_content() == entry["basis"]

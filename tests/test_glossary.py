@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support.plantext import soup
+from support.plantext import page_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = yaml.load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["terms"]
@@ -22,12 +22,12 @@ def forms(t: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def chapter_pages(built_site):
-    return {p.parent.name: soup(p) for p in sorted((built_site / "chapters").glob("*/index.html"))}
+    return {p.parent.name: page_tree(p) for p in sorted((built_site / "chapters").glob("*/index.html"))}
 
 
 @pytest.fixture(scope="module")
 def units(chapter_pages):
-    return {el["id"]: el.get_text() for doc in chapter_pages.values() for el in doc.select("[data-para]")}
+    return {el.get("id"): el.text_content() for doc in chapter_pages.values() for el in doc.cssselect("[data-para]")}
 
 
 def test_the_issue_terms_are_there():
@@ -44,43 +44,48 @@ def test_plan_explanations_are_verbatim_in_the_unit_they_link(units):
 
 
 def test_glossary_page_quotes_and_links(built_site):
-    doc = soup(built_site / "glossary" / "index.html")
+    doc = page_tree(built_site / "glossary" / "index.html")
     for t in TERMS:
-        dt = doc.find(id=f"term-{t['id']}")
-        assert dt is not None and dt.get_text() == t["term"]
-        dd = dt.find_next_sibling("dd")
+        dt = doc.get_element_by_id(f"term-{t['id']}", None)
+        assert dt is not None and dt.text_content() == t["term"]
+        dd = next(dt.itersiblings("dd"), None)
         if "definition" in t:
-            assert f"“{t['definition']}”" in dd.get_text()
+            assert f"“{t['definition']}”" in dd.text_content()
         if "unit" in t:
-            assert any(a["href"].endswith(f"#{t['unit']}") for a in dd.select("a[href]")), t["id"]
+            assert any(a.get("href").endswith(f"#{t['unit']}") for a in dd.cssselect(":scope a[href]")), t["id"]
 
 
 def runs(el) -> list[str]:
     """The text runs of a paragraph: bold lead sentence and plain text apart
     (a term that straddles their edge cannot be wrapped)."""
-    return ["".join(x.strings) for x in el.find_all("strong")] + \
-        ["".join(s for s in el.strings if s.find_parent("strong") is None)]
+    return [x.text_content() for x in el.iterdescendants("strong")] + \
+        ["".join(el.xpath(".//text()[not(ancestor::strong)]"))]
+
+
+def unit_of(el):
+    """The [data-para] unit ``el`` stands in, or None."""
+    return next((u for u in el.iterancestors() if u.get("data-para") is not None), None)
 
 
 def test_first_use_in_each_chapter_is_marked_and_the_text_unchanged(chapter_pages):
     marked_total = 0
     for name, doc in chapter_pages.items():
-        paras = doc.select("p[data-para]")
+        paras = doc.cssselect("p[data-para]")
         for t in TERMS:
             first = next((el for el in paras if any(f in r for r in runs(el) for f in forms(t))), None)
-            marks = [a for a in doc.select("a.plan-term") if a["href"].endswith(f"#term-{t['id']}")]
+            marks = [a for a in doc.cssselect("a.plan-term") if a.get("href").endswith(f"#term-{t['id']}")]
             if first is None or ("definition" in t and first.get("id") == t["unit"]):
                 # not used here, or used first in the paragraph that explains it
                 assert not marks, (name, t["id"])
                 continue
             assert len(marks) == 1, (name, t["id"])
             a = marks[0]
-            assert a.find_parent(attrs={"data-para": True}) is first, (name, t["id"])
-            assert a.get_text() in forms(t)
-            tip = doc.find(id=a["aria-describedby"])
-            assert tip is not None and not tip.find_parent(attrs={"data-para": True})
+            assert unit_of(a) is first, (name, t["id"])
+            assert a.text_content() in forms(t)
+            tip = doc.get_element_by_id(a.get("aria-describedby"), None)
+            assert tip is not None and unit_of(tip) is None
             expl = t.get("definition") or t.get("note")
-            assert expl in tip.get_text() and a["data-tip"] == expl
+            assert expl in tip.text_content() and a.get("data-tip") == expl
             marked_total += 1
     assert marked_total >= 10
 
@@ -92,6 +97,6 @@ def test_marking_adds_no_text_inside_units(chapter_pages):
             text = re.sub(r"\*\*(.+?)\*\*", r"\1", "".join(line.strip() for line in block.splitlines()))
             source[text] = True
     for doc in chapter_pages.values():
-        for el in doc.select("[data-para]"):
-            if el.select("a.plan-term"):
-                assert el.get_text() in source, el["id"]
+        for el in doc.cssselect("[data-para]"):
+            if el.cssselect(":scope a.plan-term"):
+                assert el.text_content() in source, el.get("id")

@@ -24,7 +24,7 @@ import unicodedata
 import pytest
 from opencc import OpenCC
 from plansite import textform
-from support.plantext import soup
+from support.plantext import page_text, page_tree
 from support.searching import check_query, ground_truth
 from support.site import ROOT
 
@@ -80,7 +80,7 @@ def test_comparison_form_is_idempotent_and_never_raises():
 def corpus_of(plan_units, html_pages) -> textform.Corpus:
     """What a form may occur in: the units and the 承诺清单 page."""
     forms = [form for _, _, form, _ in plan_units]
-    forms.append(textform.compare_form(soup(html_pages["commitments/index.html"]).get_text()))
+    forms.append(textform.compare_form(page_text(page_tree(html_pages["commitments/index.html"]))))
     return textform.Corpus(forms)
 
 
@@ -173,8 +173,8 @@ def test_the_issue_table(page, site_url, plan_units):
 
 def commitment_items(html_pages) -> list[tuple[str, str]]:
     """(id, comparison form of its text) of every 承诺清单 item."""
-    doc = soup(html_pages["commitments/index.html"])
-    return [(li["id"], textform.compare_form(li.get_text())) for li in doc.select("li.commit")]
+    doc = page_tree(html_pages["commitments/index.html"])
+    return [(li.get("id"), textform.compare_form(li.text_content())) for li in doc.cssselect("li.commit")]
 
 
 @pytest.mark.browser

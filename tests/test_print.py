@@ -25,7 +25,7 @@ from pathlib import Path
 import material
 import pytest
 from support import tables
-from support.plantext import soup
+from support.plantext import page_tree
 from support.site import ROOT, copy_project, mkdocs_build, serve
 
 AA = 4.5
@@ -57,13 +57,13 @@ def print_site(tmp_path_factory, plan_cache):
     site_dir = project.parent / "site"
     result = mkdocs_build(project, site_dir)
     assert result.returncode == 0, result.stderr[-4000:]
-    pages = {p.relative_to(site_dir).as_posix(): soup(p) for p in sorted(site_dir.rglob("index.html"))}
-    with_chart = [k for k, doc in pages.items() if doc.select("article svg text")]
+    pages = {p.relative_to(site_dir).as_posix(): page_tree(p) for p in sorted(site_dir.rglob("index.html"))}
+    with_chart = [k for k, doc in pages.items() if doc.cssselect("article svg text")]
     assert f"indicators/{indicator}/index.html" in with_chart, "the fixture progress drew no chart"
     chapters = [k for k in pages if k.startswith("chapters/")]
     keys = ["index.html",
-            next(k for k in chapters if pages[k].select("article table [data-para]")),
-            next(k for k in chapters if pages[k].select("article aside.plan-box")),
+            next(k for k in chapters if pages[k].cssselect("article table [data-para]")),
+            next(k for k in chapters if pages[k].cssselect("article aside.plan-box")),
             next(k for k in pages if k.startswith("boxes/box-")),
             "commitments/index.html", "data/index.html", "glossary/index.html",
             *with_chart]

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from plansite import assets, search_index
-from support.plantext import parse, soup
+from support.plantext import first, page_tree, parse
 from support.searching import check_query, ground_truth, norm, open_results, terms_of, unit_ids
 from support.site import SITE_PATH
 
@@ -90,21 +90,23 @@ def labels_and_heads(html_pages):
         if not re.fullmatch(r"chapters/[^/]+/index\.html", key):
             continue
         doc = parse(path)                  # changed below: a document of its own
-        for link in doc.select("a.headerlink"):
-            link.decompose()
+        for link in doc.cssselect("a.headerlink"):
+            link.drop_tree()               # the link and its ¶ out, the text after it kept
         section = ""
-        h1 = doc.select_one("article h1")
-        title = h1.get_text() if h1 else ""
-        for el in doc.select("article h2, article [data-para]"):
-            if el.name == "h2":
-                section = el.get_text()
+        h1 = first(doc.cssselect("article h1"))
+        title = h1.text_content() if h1 is not None else ""
+        for el in doc.cssselect("article h2, article [data-para]"):
+            if el.tag == "h2":
+                section = el.text_content()
                 continue
-            label = el.find("strong") if el.name in ("p", "li") else el.find("a")
-            box = el.find_parent("aside")
-            table = el.find_parent("table")
-            group = box.find("h3").get_text() if box else \
-                table.find("caption").get_text() if table is not None and table.find("caption") else ""
-            out[el["id"]] = (norm(label.get_text()) if label else "", [norm(h) for h in (title, section, group) if h])
+            label = el.find(".//strong") if el.tag in ("p", "li") else el.find(".//a")
+            box = next(el.iterancestors("aside"), None)
+            table = next(el.iterancestors("table"), None)
+            caption = table.find(".//caption") if table is not None else None
+            group = box.find(".//h3").text_content() if box is not None else \
+                caption.text_content() if caption is not None else ""
+            out[el.get("id")] = (norm(label.text_content()) if label is not None else "",
+                                 [norm(h) for h in (title, section, group) if h])
     return out
 
 
@@ -469,8 +471,8 @@ def test_search_ui_has_no_serious_accessibility_violation(browser, site_url):
 def test_results_can_narrow_to_units_that_state_commitments(page, site_url, plan_units, html_pages):
     """Issue 4: search narrows to units carrying commitments (the chapter
     pages mark them with data-commitments; the ground truth reads that)."""
-    committed = {el["id"] for key, path in html_pages.items() if key.startswith("chapters/")
-                 for el in soup(path).select("[data-para][data-commitments]")}
+    committed = {el.get("id") for key, path in html_pages.items() if key.startswith("chapters/")
+                 for el in page_tree(path).cssselect("[data-para][data-commitments]")}
     assert len(committed) > 30
     query = "2025年"
     everything = ground_truth(plan_units, terms_of(query))
@@ -498,20 +500,22 @@ def test_highlight_spans_inline_elements_and_any_spelling(page, site_url, html_p
     """Arriving from a result, the highlight covers a match that runs across
     a unit's bold lead sentence or a glossary term link, for a query in
     another script or width too: the marks, read in order, are the match."""
-    doc = soup(html_pages["chapters/ch04/index.html"])
+    doc = page_tree(html_pages["chapters/ch04/index.html"])
     cases = []
-    for el in doc.select("[data-para]"):
-        inline = el.find(["strong", "a"])
-        if inline is None or inline.get_text() == el.get_text():
+    for el in doc.cssselect("[data-para]"):
+        inline = next(el.iterdescendants("strong", "a"), None)
+        if inline is None or inline.text_content() == el.text_content():
             continue
-        raw = el.get_text()
+        raw = el.text_content()
         before = 0                       # characters of the unit before the element
-        for piece in el.find_all(string=True):
-            if inline in piece.parents:
+        for piece in el.xpath(".//text()"):
+            # the element a piece of text stands in (a tail stands in its element's parent)
+            holder = piece.getparent() if piece.is_text else piece.getparent().getparent()
+            if holder is inline or inline in holder.iterancestors():
                 break
             before += len(piece)
-        at = before + len(inline.get_text())   # where the element ends
-        cases.append((el["id"], raw[at - 3: at + 3]))
+        at = before + len(inline.text_content())   # where the element ends
+        cases.append((el.get("id"), raw[at - 3: at + 3]))
         if len(cases) == 4:
             break
     assert len(cases) == 4

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 import yaml
-from support.plantext import plan_text, soup, source_lines, squeeze, units
+from support.plantext import first, page_text, page_tree, plan_text, source_lines, squeeze, units
 from support.site import ROOT, SITE_PATH, build_site, copy_project
 
 SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"
@@ -18,12 +18,12 @@ SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"
 
 @pytest.fixture(scope="module")
 def chapter_docs(html_pages):
-    return {k: soup(p) for k, p in html_pages.items() if k.startswith("chapters/")}
+    return {k: page_tree(p) for k, p in html_pages.items() if k.startswith("chapters/")}
 
 
 @pytest.fixture(scope="module")
 def all_docs(html_pages):
-    return {k: soup(p) for k, p in html_pages.items()}
+    return {k: page_tree(p) for k, p in html_pages.items()}
 
 
 def test_every_source_line_is_in_the_site(chapter_docs):
@@ -47,22 +47,22 @@ def test_no_unit_appears_twice(all_docs):
 
 def test_data_para_only_on_plan_units_of_chapter_pages(all_docs):
     for key, doc in all_docs.items():
-        marked = doc.select("[data-para]")
+        marked = doc.cssselect("[data-para]")
         if not key.startswith("chapters/"):
             assert marked == [], f"{key} carries data-para"
         for el in marked:
-            assert el.get("id") == el["data-para"], el
-            assert el.name in {"p", "li", "tr", "caption"}, el.name
-    total = sum(len(d.select("[data-para]")) for d in all_docs.values())
+            assert el.get("id") == el.get("data-para"), el
+            assert el.tag in {"p", "li", "tr", "caption"}, el.tag
+    total = sum(len(d.cssselect("[data-para]")) for d in all_docs.values())
     assert total > 250   # 170 paragraphs, 70 table rows, 40-odd box items
 
 
 def rows(doc, table_id):
-    return doc.select(f"#{table_id} tbody tr[data-para]")
+    return doc.cssselect(f"#{table_id} tbody tr[data-para]")
 
 
 def cells(tr):
-    return [squeeze(c.get_text()) for c in tr.find_all(["th", "td"])]
+    return [squeeze(c.text_content()) for c in tr.iterdescendants("th", "td")]
 
 
 def table_rows(key: str) -> tuple[list[str], list[str], list[str]]:
@@ -82,82 +82,82 @@ def table_rows(key: str) -> tuple[list[str], list[str], list[str]]:
 def test_13th_plan_table_counts_and_values(chapter_docs):
     doc = chapter_docs["chapters/ch01/index.html"]
     trs = rows(doc, "indicators-13th")
-    subs = [tr for tr in trs if re.fullmatch(r"ind13-\d+-\d+", tr["id"])]
+    subs = [tr for tr in trs if re.fullmatch(r"ind13-\d+-\d+", tr.get("id"))]
     ids, sub_ids, categories = table_rows("indicators-13th")
-    assert [tr["id"] for tr in trs] == ids and [tr["id"] for tr in subs] == sub_ids
-    shown = [squeeze(th.get_text()) for th in doc.select("#indicators-13th th[scope=rowgroup]")]
+    assert [tr.get("id") for tr in trs] == ids and [tr.get("id") for tr in subs] == sub_ids
+    shown = [squeeze(th.text_content()) for th in doc.cssselect("#indicators-13th th[scope=rowgroup]")]
     assert shown == categories
-    assert cells(doc.select_one("#ind13-1")) == ["经济转型", "1", "人均地区生产总值", "万元", "预期性", "13.5以上", "11.4"]
+    assert cells(doc.get_element_by_id("ind13-1")) == ["经济转型", "1", "人均地区生产总值", "万元", "预期性", "13.5以上", "11.4"]
     assert [cells(tr)[-5] for tr in subs] == ["化学需氧量", "二氧化硫", "氨氮", "氮氧化合物"]
     assert cells(subs[-1])[-1] == ""           # 氮氧化合物 has no 完成情况
-    assert cells(doc.select_one("#ind13-2"))[1] == "服务业占地区生产总值比重"
+    assert cells(doc.get_element_by_id("ind13-2"))[1] == "服务业占地区生产总值比重"
 
 
 def test_14th_plan_table_counts_and_values(chapter_docs):
     doc = chapter_docs["chapters/ch03/index.html"]
     trs = rows(doc, "indicators-14th")
     ids, _, categories = table_rows("indicators-14th")
-    assert [tr["id"] for tr in trs] == ids
-    assert [squeeze(th.get_text()) for th in doc.select("#indicators-14th th[scope=rowgroup]")] == categories
-    assert cells(doc.select_one("#ind14-1")) == ["经济发展", "1", "地区生产总值", "亿元", "1000", "预期性"]
+    assert [tr.get("id") for tr in trs] == ids
+    assert [squeeze(th.text_content()) for th in doc.cssselect("#indicators-14th th[scope=rowgroup]")] == categories
+    assert cells(doc.get_element_by_id("ind14-1")) == ["经济发展", "1", "地区生产总值", "亿元", "1000", "预期性"]
     # The table stands in 第三章 第四节.
-    section = doc.select_one("h2#ch3-s4")
-    assert section and "“十四五”经济社会发展目标" in section.get_text()
+    section = first(doc.cssselect("h2#ch3-s4"))
+    assert section is not None and "“十四五”经济社会发展目标" in section.text_content()
 
 
 def test_thirteen_boxes_in_place(chapter_docs, all_docs):
-    boxes = [(k, a) for k, doc in chapter_docs.items() for a in doc.select("aside.plan-box")]
-    numbers = [re.match(r"专栏(\d+-\d+)", squeeze(a.h3.get_text())).group(1) for _, a in boxes]
+    boxes = [(k, a) for k, doc in chapter_docs.items() for a in doc.cssselect("aside.plan-box")]
+    numbers = [re.match(r"专栏(\d+-\d+)", squeeze(a.find(".//h3").text_content())).group(1) for _, a in boxes]
     files = [p.stem.removeprefix("box-") for p in (ROOT / "tables").glob("box-*.yaml")]
     assert sorted(numbers) == sorted(files) and len(files) >= 13
     for key, aside in boxes:
         chapter = int(re.search(r"ch(\d+)", key).group(1))
-        assert aside.h3.get_text().startswith(f"专栏{chapter}-"), key
-        assert aside.select("li[data-para]")
-    labelled = all_docs["chapters/ch07/index.html"].select_one("#box-7-1-1")
-    assert labelled.strong.get_text() == "铁路："
+        assert aside.find(".//h3").text_content().startswith(f"专栏{chapter}-"), key
+        assert aside.cssselect(":scope li[data-para]")
+    labelled = all_docs["chapters/ch07/index.html"].get_element_by_id("box-7-1-1")
+    assert labelled.find(".//strong").text_content() == "铁路："
     overview = all_docs["boxes/index.html"]
-    assert len(overview.select("tbody tr")) == len(files)
+    assert len(overview.cssselect("tbody tr")) == len(files)
 
 
 def test_lead_sentences_are_bold(chapter_docs):
-    p = chapter_docs["chapters/ch04/index.html"].select_one("#ch4-s1-p1")
-    assert p.strong.get_text() == "壮大科技企业集群规模。"
+    p = chapter_docs["chapters/ch04/index.html"].get_element_by_id("ch4-s1-p1")
+    assert p.find(".//strong").text_content() == "壮大科技企业集群规模。"
 
 
 def test_headings_have_readable_anchors(all_docs):
     for key, doc in all_docs.items():
-        for h in doc.select("article h1[id], article h2[id], article h3[id]"):
-            assert not re.fullmatch(r"_\d*", h["id"]), (key, h["id"])
+        for h in doc.cssselect("article h1[id], article h2[id], article h3[id]"):
+            assert not re.fullmatch(r"_\d*", h.get("id")), (key, h.get("id"))
         if key.startswith("chapters/ch"):
-            for h in doc.select("article h2[id]"):
-                assert re.fullmatch(r"ch\d+-s\d+", h["id"]), (key, h["id"])
+            for h in doc.cssselect("article h2[id]"):
+                assert re.fullmatch(r"ch\d+-s\d+", h.get("id")), (key, h.get("id"))
 
 
 def targets(key: str, links) -> list[tuple[str, str]]:
     """Where links on page ``key`` lead: (built file, anchor)."""
-    return [resolve(key, a["href"]) for a in links]
+    return [resolve(key, a.get("href")) for a in links]
 
 
 def test_chapters_link_to_their_boxes_and_indicators(all_docs):
     ch4 = "chapters/ch04/index.html"
-    assert targets(ch4, all_docs[ch4].select("nav.plan-related a")) == [
+    assert targets(ch4, all_docs[ch4].cssselect("nav.plan-related a")) == [
         ("boxes/box-4-1/index.html", ""), ("boxes/box-4-2/index.html", "")]
     ch3 = "chapters/ch03/index.html"
-    assert ("indicators/index.html", "indicators-14th") in targets(ch3, all_docs[ch3].select("nav.plan-related a"))
-    assert targets(ch3, [all_docs[ch3].select_one("#ind14-1 a")]) == [("indicators/ind14-1/index.html", "")]
+    assert ("indicators/index.html", "indicators-14th") in targets(ch3, all_docs[ch3].cssselect("nav.plan-related a"))
+    assert targets(ch3, all_docs[ch3].cssselect("#ind14-1 a")[:1]) == [("indicators/ind14-1/index.html", "")]
 
 
 def test_indicator_pages_cross_link(all_docs):
     key = "indicators/ind14-6/index.html"
     page = all_docs[key]
-    text = squeeze(page.get_text())
+    text = squeeze(page_text(page))
     assert "400以上" in text and "196" in text
-    assert ("indicators/ind13-11/index.html", "") in targets(key, page.select("article a[href]"))
-    culture = squeeze(all_docs["indicators/ind14-17/index.html"].get_text())
+    assert ("indicators/ind13-11/index.html", "") in targets(key, page.cssselect("article a[href]"))
+    culture = squeeze(page_text(all_docs["indicators/ind14-17/index.html"]))
     assert "4.5左右" in culture and "3.2" in culture
     back = "indicators/ind13-11/index.html"
-    assert ("indicators/ind14-6/index.html", "") in targets(back, all_docs[back].select("article a[href]"))
+    assert ("indicators/ind14-6/index.html", "") in targets(back, all_docs[back].cssselect("article a[href]"))
 
 
 def test_indicator_mentions_point_at_paragraphs_that_speak_of_it(all_docs, html_pages):
@@ -167,25 +167,25 @@ def test_indicator_mentions_point_at_paragraphs_that_speak_of_it(all_docs, html_
         for ind in table["indicators"]:
             words = ind.get("keywords") or [ind["name"]]
             page = all_docs[f"indicators/{ind['id']}/index.html"]
-            for a in page.select("article li > a[href*='#']"):
-                key, anchor = resolve(f"indicators/{ind['id']}/index.html", a["href"])
-                unit = all_docs[key].find(id=anchor)
-                assert unit is not None and unit.has_attr("data-para")
-                assert any(w in unit.get_text() for w in words), (ind["id"], anchor)
+            for a in page.cssselect("article li > a[href*='#']"):
+                key, anchor = resolve(f"indicators/{ind['id']}/index.html", a.get("href"))
+                unit = all_docs[key].get_element_by_id(anchor, None)
+                assert unit is not None and "data-para" in unit.attrib
+                assert any(w in unit.text_content() for w in words), (ind["id"], anchor)
                 checked += 1
     assert checked > 50
 
 
 def test_box_pages_link_back_to_their_section(all_docs):
     key = "boxes/box-4-1/index.html"
-    found = targets(key, all_docs[key].select("p.plan-source a"))
+    found = targets(key, all_docs[key].cssselect("p.plan-source a"))
     assert ("chapters/ch04/index.html", "ch4-s1") in found and ("chapters/ch04/index.html", "box-4-1") in found
 
 
 def test_edit_links_point_at_the_file_an_editor_changes(all_docs):
     def edit(key):
-        a = all_docs[key].select_one("a.md-content__button[href*='/edit/']")
-        return a["href"] if a else None
+        a = first(all_docs[key].cssselect("a.md-content__button[href*='/edit/']"))
+        return a.get("href") if a is not None else None
     assert edit("chapters/ch04/index.html").endswith("/edit/main/chapters/ch04.md")
     assert edit("indicators/ind14-1/index.html").endswith("/edit/main/tables/indicators-14th.yaml")
     assert edit("boxes/box-4-1/index.html").endswith("/edit/main/tables/box-4-1.yaml")
@@ -193,17 +193,17 @@ def test_edit_links_point_at_the_file_an_editor_changes(all_docs):
 
 
 def test_navigation_is_parts_then_chapters(all_docs):
-    nav = all_docs["index.html"].select_one("nav.md-nav--primary")
-    labels = [squeeze(x.get_text()) for x in nav.select(".md-nav__item--nested > label.md-nav__link")]
+    nav = all_docs["index.html"].cssselect("nav.md-nav--primary")[0]
+    labels = [squeeze(x.text_content()) for x in nav.cssselect(":scope .md-nav__item--nested > label.md-nav__link")]
     assert [label[:3] for label in labels[:3]] == ["第一篇", "第二篇", "第三篇"]
-    links = [squeeze(a.get_text()) for a in nav.select("a.md-nav__link")]
+    links = [squeeze(a.text_content()) for a in nav.cssselect(":scope a.md-nav__link")]
     chapters = [link for link in links if re.match(r"第[一二三四五六七八九十]+章", link)]
     assert len(chapters) == len(list((ROOT / "chapters").glob("ch*.md")))
 
 
 def test_home_page_leads_everywhere(all_docs):
-    home = all_docs["index.html"].select_one("article")
-    keys = {key for key, _ in targets("index.html", home.select("a[href]"))}
+    home = all_docs["index.html"].cssselect("article")[0]
+    keys = {key for key, _ in targets("index.html", home.cssselect(":scope a[href]"))}
     assert {"indicators/index.html", "boxes/index.html", "search/index.html", "chapters/preamble/index.html",
             "chapters/ch16/index.html"} <= keys
     assert len([k for k in keys if k.startswith("chapters/ch")]) == len(list((ROOT / "chapters").glob("ch*.md")))
@@ -234,8 +234,8 @@ def test_every_internal_link_and_anchor_resolves(all_docs, built_site, site_url)
     served there and holds the anchor."""
     broken, served, ids = [], {}, {}
     for key, doc in all_docs.items():
-        for a in doc.find_all("a", href=True):
-            href = a["href"]
+        for a in doc.xpath("//a[@href]"):
+            href = a.get("href")
             if urlsplit(href).scheme or href.startswith(("//", "mailto:", "javascript:")):
                 continue
             target, anchor = resolve(key, href)
@@ -247,7 +247,7 @@ def test_every_internal_link_and_anchor_resolves(all_docs, built_site, site_url)
             if anchor and target.endswith(".html"):
                 if target not in ids:           # every id of the page, read once
                     tdoc = all_docs.get(target)
-                    ids[target] = set() if tdoc is None else {el["id"] for el in tdoc.find_all(id=True)}
+                    ids[target] = set() if tdoc is None else {el.get("id") for el in tdoc.xpath("//*[@id]")}
                 if anchor not in ids[target]:
                     broken.append((key, href))
     assert len(served) > 100
@@ -280,11 +280,12 @@ def test_a_new_row_shows_everywhere_after_a_rebuild(tmp_path, plan_cache):
     out = tmp_path / "site"
     result = build_site(project, out, cache=plan_cache)
     assert result.returncode == 0, result.stderr[-3000:]
-    overview = soup(out / "indicators" / "index.html")
-    link = overview.find("a", string="测试新增指标甲")
-    assert link and resolve("indicators/index.html", link["href"]) == ("indicators/ind14-35/index.html", "")
-    own = soup(out / "indicators" / "ind14-35" / "index.html")
-    assert "测试新增指标甲" in own.h1.get_text() and "12.5" in own.get_text()
-    chapter = soup(out / "chapters" / "ch03" / "index.html")
-    assert cells(chapter.select_one("#ind14-35")) == ["35", "测试新增指标甲", "%", "12.5", "预期性"]
-    assert int(chapter.select_one("#indicators-14th th[scope=rowgroup]:-soup-contains('人民生活')")["rowspan"]) == 11
+    overview = page_tree(out / "indicators" / "index.html")
+    link = first(overview.xpath("//a[text() = '测试新增指标甲']"))
+    assert link is not None and resolve("indicators/index.html", link.get("href")) == ("indicators/ind14-35/index.html", "")
+    own = page_tree(out / "indicators" / "ind14-35" / "index.html")
+    assert "测试新增指标甲" in own.find(".//h1").text_content() and "12.5" in page_text(own)
+    chapter = page_tree(out / "chapters" / "ch03" / "index.html")
+    assert cells(chapter.get_element_by_id("ind14-35")) == ["35", "测试新增指标甲", "%", "12.5", "预期性"]
+    group = [th for th in chapter.cssselect("#indicators-14th th[scope=rowgroup]") if "人民生活" in th.text_content()]
+    assert int(group[0].get("rowspan")) == 11

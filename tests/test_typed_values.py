@@ -17,7 +17,7 @@ import pytest
 import yaml
 from plansite.problems import BuildError
 from plansite.site import build
-from support.plantext import soup, squeeze
+from support.plantext import page_text, page_tree, squeeze
 from support.site import ROOT
 
 TABLES = ROOT / "tables"
@@ -76,7 +76,7 @@ def test_every_shown_scalar_is_on_its_page_as_typed(built_site, path):
     missing = []
     for page, name, value in found:
         if page not in texts:
-            texts[page] = squeeze(soup(built_site / page / "index.html").get_text())
+            texts[page] = squeeze(page_text(page_tree(built_site / page / "index.html")))
         if squeeze(value) not in texts[page]:
             missing.append((page, name, value))
     assert not missing, missing[:5]

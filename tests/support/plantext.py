@@ -1,12 +1,18 @@
 """Reading the plan text back out of built HTML, for tests: the ground truth
-is what a reader sees, not what our code thinks it wrote."""
+is what a reader sees, not what our code thinks it wrote.
+
+Pages are read with lxml.html. Within an element, a CSS selector starts with
+":scope " where the element itself must not count as a match (lxml's
+cssselect() tries the element itself too; a browser's querySelectorAll()
+looks only inside it). An element's text is text_content(): all the text it
+holds, never its .tail (the text after it, which belongs to its parent)."""
 from __future__ import annotations
 
 import functools
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 WHITESPACE = re.compile(r"\s+")
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
@@ -16,38 +22,52 @@ def squeeze(text: str) -> str:
     return WHITESPACE.sub("", text)
 
 
-def soup(path: Path) -> BeautifulSoup:
-    """The page parsed, once a session for each different text: every caller
-    gets the same document, so read it, never change it (parse() gives one
-    of one's own). Most pages are read by several tests; parsing is most of
-    the time they take."""
+def page_tree(path: Path) -> lxml.html.HtmlElement:
+    """The page parsed (its <html> element), once a session for each
+    different text: every caller gets the same tree, so read it, never
+    change it (parse() gives one of one's own). Most pages are read by
+    several tests; parsing is most of the time they take."""
     return _parsed(path.read_text(encoding="utf-8"))
 
 
 @functools.cache
-def _parsed(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
+def _parsed(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(html)
 
 
-def parse(path: Path) -> BeautifulSoup:
-    """The page parsed into a document of the caller's own, to change at will."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+def parse(path: Path) -> lxml.html.HtmlElement:
+    """The page parsed into a tree of the caller's own, to change at will."""
+    return lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
 
 
-def content(doc: BeautifulSoup):
-    return doc.select_one("article.md-content__inner") or doc
+def first(elements: list):
+    """The first of ``elements`` (a selection), or None when there is none."""
+    return elements[0] if elements else None
 
 
-def units(doc: BeautifulSoup) -> list[tuple[str, str]]:
-    """(id, text) of every [data-para] unit on a page."""
-    return [(el.get("id", ""), el.get_text()) for el in doc.select("[data-para]")]
+def page_text(el: lxml.html.HtmlElement) -> str:
+    """All the text of a page, or of a part of it, that a reader can see:
+    the code of scripts and stylesheets, and templates, left out
+    (text_content() would count them as text)."""
+    return "".join(el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]"))
 
 
-def plan_text(doc: BeautifulSoup) -> list[str]:
+def content(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The page's article, or the whole page if it has none."""
+    article = first(doc.cssselect("article.md-content__inner"))
+    return doc if article is None else article
+
+
+def units(doc: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """(id, text) of every [data-para] unit on a page (or inside an element)."""
+    return [(el.get("id", ""), el.text_content()) for el in doc.cssselect(":scope [data-para]")]
+
+
+def plan_text(doc: lxml.html.HtmlElement) -> list[str]:
     """Headings, table column headings and units: the plan's words on a page."""
     art = content(doc)
-    parts = [h.get_text() for h in art.select("h1, h2, h3, h4, h5, h6")]
-    parts += [th.get_text() for th in art.select("thead th")]
+    parts = [h.text_content() for h in art.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6")]
+    parts += [th.text_content() for th in art.cssselect(":scope thead th")]
     parts += [text for _, text in units(art)]
     return parts
 

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlsplit
 
 from plansite import textform
 
-from support.plantext import soup, units
+from support.plantext import page_tree, units
 
 norm = textform.compare_form
 terms_of = textform.query_terms
@@ -22,7 +22,7 @@ def read_plan_units(html_pages) -> list[tuple[str, str, str, str]]:
     out = []
     for key, path in html_pages.items():
         if re.fullmatch(r"chapters/[^/]+/index\.html", key):
-            for uid, text in units(soup(path)):
+            for uid, text in units(page_tree(path)):
                 out.append((key[: -len("index.html")], uid, norm(text), text))
     assert len(out) > 250
     return out
