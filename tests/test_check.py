@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from support.checking import Ran, check_command, check_many
-from support.site import ROOT
+from support.site import ROOT, link_file
 
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
@@ -34,22 +34,30 @@ REGISTERS = ("tables/commitments.yaml", "tables/glossary.yaml")
 def scratch_root(dest: Path, overlay: Path | None, remove: list[str], link: bool = False) -> Path:
     """chapters/ and tables/ copied, everything else the check reads linked.
     ``link``: for a project that is only read, chapters/ and tables/ too are
-    links, each file (or chapters/ whole) that the overlay does not replace."""
+    links (support.site.link_file), each file (or a folder whole) that the
+    overlay does not replace."""
     dest.mkdir(parents=True)
     changed = {src.relative_to(overlay).as_posix() for src in overlay.rglob("*") if src.is_file()} \
         if overlay is not None else set()
     changed |= {*REGISTERS, *remove}
+
+    def link_unchanged(folder: str) -> None:
+        if not any(rel.startswith(folder + "/") for rel in changed):
+            os.symlink(ROOT / folder, dest / folder)
+            return
+        (dest / folder).mkdir()
+        for src in sorted((ROOT / folder).iterdir()):
+            rel = src.relative_to(ROOT).as_posix()
+            if src.is_dir() and src.name != "__pycache__":
+                link_unchanged(rel)
+            elif src.is_file() and rel not in changed:
+                link_file(src, dest / rel)
+
     for name in COPIED:
-        if not link:
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif not any(rel.startswith(name + "/") for rel in changed):
-            os.symlink(ROOT / name, dest / name)
+        if link:
+            link_unchanged(name)
         else:
-            for src in (ROOT / name).rglob("*"):
-                if src.is_file() and src.relative_to(ROOT).as_posix() not in changed:
-                    target = dest / src.relative_to(ROOT)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.symlink(src, target)
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     os.symlink(ROOT / "templates", dest / "templates")
     os.symlink(ROOT / "source", dest / "source")
     for rel in (*REGISTERS, *remove):

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
-from support.checking import BUILD, run_mains
-from support.site import ROOT, build_site, copy_project
+from support.checking import BUILD, CHECK, run_mains
+from support.site import ROOT, copy_project
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
 OLD = "2021-03-15T12:00:00+08:00"
@@ -53,6 +53,15 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
+def build(project: Path):
+    """What `make build` runs (scripts/build_site.py), its main() in a fresh
+    process of its own (support.checking.run_mains: no interpreter start and
+    imports each time); test_make_build_prints_only_what_an_editor_can_act_on
+    runs it through make."""
+    [r] = run_mains(BUILD, [["--root", str(project)]], cwd=project)
+    return r
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory, plan_cache) -> Path:
     project = copy_project(tmp_path_factory.mktemp("project") / "plan", plan_cache)
@@ -61,12 +70,16 @@ def project(tmp_path_factory, plan_cache) -> Path:
 
 
 @pytest.fixture(scope="module")
-def without_git(project, tmp_path_factory, plan_cache) -> Path:
-    """Built before `git init`: a copy without history still builds."""
-    out = tmp_path_factory.mktemp("nogit") / "site"
-    r = build_site(project, out, cache=plan_cache)
+def without_git(project, tmp_path_factory) -> Path:
+    """The docs tree generated before `git init` (`build_tables.py --out`,
+    the Generate tier: each page's date is in its front matter, which the
+    theme shows as it is; that built pages show it is
+    test_every_built_page_has_a_date): a copy without history still gets
+    its dates."""
+    out = tmp_path_factory.mktemp("nogit")
+    [r] = run_mains(CHECK, [["--root", str(project), "--out", str(out)]], cwd=project)
     assert r.returncode == 0, r.stderr[-3000:]
-    return out
+    return out / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +112,9 @@ def test_make_build_prints_only_what_an_editor_can_act_on(first_build):
 
 
 def test_without_git_pages_show_their_files_dates(project, without_git):
-    for page, source in [("boxes/box-4-1/index.html", "tables/box-4-1.yaml"),
-                         ("chapters/ch04/index.html", "chapters/ch04.md"),
-                         ("index.html", "docs/index.md")]:
+    for page, source in [("boxes/box-4-1.md", "tables/box-4-1.yaml"),
+                         ("chapters/ch04.md", "chapters/ch04.md"),
+                         ("index.md", "docs/index.md")]:
         mtime = datetime.datetime.fromtimestamp((project / source).stat().st_mtime, CHINA)
         assert shown_date(without_git / page)[1] == chinese(mtime), page
 
@@ -137,7 +150,7 @@ def test_failed_check_leaves_site_byte_for_byte(project, with_history):
     good = box.read_text(encoding="utf-8")
     box.write_text(good.replace("  label: 市级", "\tlabel: 市级"), encoding="utf-8")
     try:
-        r = make(project, "build")
+        r = build(project)
     finally:
         box.write_text(good, encoding="utf-8")
     assert r.returncode != 0
@@ -155,7 +168,7 @@ def test_failed_mkdocs_build_leaves_site_byte_for_byte(project, with_history):
     good = index.read_text(encoding="utf-8")
     index.write_text(good + "\n[失效的链接](no-such-page.md)\n", encoding="utf-8")
     try:
-        r = make(project, "build")
+        r = build(project)
     finally:
         index.write_text(good, encoding="utf-8")
     assert r.returncode != 0
@@ -165,10 +178,8 @@ def test_failed_mkdocs_build_leaves_site_byte_for_byte(project, with_history):
 
 # The cases of issue 11 (values YAML reads differently from how they look,
 # invisible characters, the search dictionary, the plan's words, one fact in
-# two places): each fails the build and leaves the site as it was. `make
-# build` runs `python scripts/build_site.py`, as the tests above show through
-# make; here its main() runs in a fresh process of its own, without an
-# interpreter start and imports each time (support.checking.run_mains).
+# two places): each fails the build and leaves the site as it was (build():
+# what `make build` runs).
 ISSUE_11_CASES = ["yaml-value-starts-with-gt", "yaml-value-starts-with-pipe", "yaml-second-colon-in-label",
                   "yaml-bare-dash-unit", "yaml-comment-in-value", "invisible-zero-width-space",
                   "search-terms-entry-with-space", "search-terms-word-nowhere-in-plan",
@@ -190,7 +201,7 @@ def test_failed_build_for_each_new_case_leaves_site_byte_for_byte(project, with_
             saved[target] = target.read_bytes()
             target.write_bytes(src.read_bytes())
     try:
-        [r] = run_mains(BUILD, [["--root", str(project)]], cwd=project)
+        r = build(project)
     finally:
         for target, content in saved.items():
             target.write_bytes(content)

@@ -46,11 +46,9 @@ def test_serve_keeps_the_last_good_version_and_prints_the_problem(served):
         assert wait_for(lambda: "预览仍显示上一次成功生成的版本" in printed(), 30)
         assert fetch(url) == first          # the last good version, unchanged
         assert fetch(url.replace("box-4-2", "box-4-1")) is not None   # and every other page
-        # fixed, then the same mistake again: the problem is printed again
-        # (MkDocs' own logger drops a message it has logged before)
-        built = printed().count("Documentation built in")
-        box.write_text(good, encoding="utf-8")
-        assert wait_for(lambda: printed().count("Documentation built in") > built, 120), printed()[-3000:]
+        # the same mistake saved again: the problem is printed again (MkDocs'
+        # own logger drops any message it has logged before in the process,
+        # however many builds passed in between)
         box.write_text(broken, encoding="utf-8")
         assert wait_for(lambda: printed().count(problem) == 2, 120), printed()[-3000:]
         assert printed().count("预览仍显示上一次成功生成的版本") == 2

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -59,7 +60,9 @@ def mkdocs_serve(project: Path, log: Path):
         assert served, log.read_text(encoding="utf-8")[-3000:]
         yield served.group(1).rstrip("/") + "/"
     finally:
-        server.terminate()
+        # Ctrl+C, as an editor stops it: `mkdocs serve` then removes the
+        # temporary folder it builds into (a terminated one leaves it behind)
+        server.send_signal(signal.SIGINT)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
