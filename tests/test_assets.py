@@ -5,15 +5,15 @@ engine, site.js and the index joined. Ground truth: mkdocs.yml and the files
 in docs/ and in the built site."""
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
 import yaml
 from plansite import assets
-from support.checking import BUILD, run_mains
+from support.checking import build
 from support.jscode import code_of
 from support.plantext import page_tree
-from support.site import ROOT, SITE_PATH, copy_project, work_of
+from support.site import ROOT, SITE_PATH, copy_project
 
 THEME = ("main.", "palette.", "bundle.")   # Material's own hashed assets
 
@@ -122,14 +122,6 @@ def test_the_joined_script_runs_every_part_without_error(page, site_url):
     assert errors == []
 
 
-def build_here(project: Path, site_dir: Path):
-    """`make build` of ``project`` into ``site_dir``: scripts/build_site.py's
-    main() in a fresh process of its own (support.checking.run_mains)."""
-    [r] = run_mains(BUILD, [["--root", str(project), "--site-dir", str(site_dir), "--work", str(work_of(site_dir))]],
-                    cwd=project)
-    return r
-
-
 def test_a_script_that_cannot_be_joined_is_refused_in_chinese(tmp_path):
     project = copy_project(tmp_path / "p")
     config = project / "mkdocs.yml"
@@ -137,7 +129,7 @@ def test_a_script_that_cannot_be_joined_is_refused_in_chinese(tmp_path):
     text = text.replace("  - assets/javascripts/terms.js\n",
                         "  - path: assets/javascripts/terms.js\n    async: true\n")
     config.write_text(text, encoding="utf-8")
-    result = build_here(project, tmp_path / "out")
+    result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "assets/javascripts/terms.js" in result.stderr and "无法与其他脚本合并" in result.stderr
     assert "Traceback" not in result.stderr
@@ -147,7 +139,7 @@ def test_a_script_that_cannot_be_joined_is_refused_in_chinese(tmp_path):
 def test_a_missing_stylesheet_is_named(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "assets" / "stylesheets" / "tracking.css").unlink()
-    result = build_here(project, tmp_path / "out")
+    result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/assets/stylesheets/tracking.css" in result.stderr and "找不到文件" in result.stderr
     assert "Traceback" not in result.stderr

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from plansite import search_index
 from ruamel.yaml import YAML
-from support.checking import check_many
+from support.checking import check_many, mkdocs_build
 from support.plantext import page_text, page_tree, squeeze
-from support.site import ROOT, copy_project, mkdocs_build
+from support.site import ROOT, copy_project
 
 GUIDE = (ROOT / "tables" / "README.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(r"```(yaml|text)\n# 文件：(\S+)\n(.*?)```", re.S)

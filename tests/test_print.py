@@ -25,8 +25,9 @@ from pathlib import Path
 import material
 import pytest
 from support import tables
+from support.checking import mkdocs_build
 from support.plantext import page_tree
-from support.site import ROOT, copy_project, mkdocs_build, serve
+from support.site import ROOT, copy_project, serve
 
 AA = 4.5
 WHITE = (255, 255, 255)

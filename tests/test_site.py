@@ -10,8 +10,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 import yaml
+from support.checking import build
 from support.plantext import first, page_text, page_tree, plan_text, source_lines, squeeze, units
-from support.site import ROOT, SITE_PATH, build_site, copy_project
+from support.site import ROOT, SITE_PATH, copy_project
 
 SOURCE = ROOT / "source" / "zhonglou-14th-five-year-plan.txt"
 
@@ -278,7 +279,7 @@ def test_a_new_row_shows_everywhere_after_a_rebuild(tmp_path, plan_cache):
            "  unit: '%'\n  target_2025: '12.5'\n  attribute: 预期性\n")
     path.write_text(head + row + sep + tail, encoding="utf-8")
     out = tmp_path / "site"
-    result = build_site(project, out, cache=plan_cache)
+    result = build(project, out, cache=plan_cache)
     assert result.returncode == 0, result.stderr[-3000:]
     overview = page_tree(out / "indicators" / "index.html")
     link = first(overview.xpath("//a[text() = '测试新增指标甲']"))

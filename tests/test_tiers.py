@@ -14,8 +14,9 @@ import lxml.html
 import pytest
 import yaml
 from plansite import search_index
+from support.checking import FINISH, mkdocs_build, run_mains
 from support.plantext import first, page_tree
-from support.site import ROOT, mkdocs_build, seed_cache
+from support.site import ROOT, seed_cache
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
@@ -64,6 +65,7 @@ def plain_site(tree, tmp_path_factory) -> Path:
 
 
 def finish(site: Path, tree: Path, cache: Path) -> subprocess.CompletedProcess:
+    """`python -m plansite.finish SITE --tree TREE/docs --cache CACHE`, as its own process."""
     return subprocess.run([sys.executable, "-m", "plansite.finish", str(site), "--tree", str(tree / "docs"),
                            "--cache", str(cache)], cwd=ROOT, env=ENV, capture_output=True, text=True)
 
@@ -83,7 +85,8 @@ def test_finish_names_what_a_site_lacks(tree, plain_site, tmp_path, plan_cache):
     site = shutil.copytree(plain_site, tmp_path / "site")
     (site / "chapters" / "ch07" / "index.html").unlink()
     seed_cache(plan_cache, tmp_path / "cache")
-    r = finish(site, tree, tmp_path / "cache")
+    # the command's main() in a fork (support.checking): the command line itself is run above
+    [r] = run_mains(FINISH, [[str(site), "--tree", str(tree / "docs"), "--cache", str(tmp_path / "cache")]], cwd=ROOT)
     assert r.returncode == 1
     assert "chapters/ch07/index.html" in r.stderr and "Traceback" not in r.stderr
 

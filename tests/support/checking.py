@@ -9,13 +9,17 @@ an editor runs, interpreter start, imports and all.
 list without starting an interpreter and importing the package each time
 (about a third of a check's time). Each call runs the command's main() in a
 process of its own, forked from a server process that has imported our
-commands and done nothing else (support/forks.py): no state carries over
-from one call to the next or from the test session, and whatever reaches
+commands and, for builds, MkDocs and jieba's dictionary, and done nothing
+else (support/forks.py): no state carries over from one call to the next
+or from the test session, and whatever reaches
 the process's file descriptors 1 and 2 (print, logging, warnings, C code) is
 captured, as from a subprocess. As many run at a time as the machine has
 cores for this test process: all of them, or under pytest-xdist (several
 test processes) the cores divided among its workers.
-``check_many(roots, cache)`` is the check of each root.
+``check_many(roots, cache)`` is the check of each root; ``build`` and
+``mkdocs_build`` are `make build` and `mkdocs build` of a project. (The
+session's own builds, conftest.py, start an interpreter: one of them is
+the cold start.)
 """
 from __future__ import annotations
 
@@ -28,11 +32,19 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from support.site import ROOT
+from support.site import CACHE_NAME, ROOT, seed_cache, work_of
 
 COMMAND = ROOT / "scripts" / "build_tables.py"
 CHECK = "plansite.cli:main"
 BUILD = "plansite_adapters.build:main"
+FINISH = "plansite.finish:main"
+MKDOCS = "mkdocs.__main__:cli"      # the `mkdocs` command (click: cli(argv) runs it)
+# What a build's process imports and loads besides our commands, made once
+# in the server (support/forks.py) for every build forked from it.
+FOR_BUILDS = {BUILD: ["mkdocs.commands.build", "mkdocs.config.defaults", "material.plugins.search.plugin",
+                      "pymdownx.highlight", "pymdownx.superfences", "pymdownx.slugs", "jieba's dictionary"],
+              FINISH: ["jieba's dictionary"]}
+FOR_BUILDS[MKDOCS] = ["mkdocs.__main__", *FOR_BUILDS[BUILD]]
 SERVER = Path(__file__).with_name("forks.py")
 # processes at a time: the cores, shared among pytest-xdist's workers
 WORKERS = max(1, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
@@ -94,8 +106,28 @@ def run_mains(entry: str, argvs: list[list[str]], cwd: Path | None = None) -> li
     global _server
     if _server is None or _server.proc.poll() is not None:
         _server = _Server()
-    return _server.run([{"entry": entry, "argv": argv, "cwd": None if cwd is None else str(cwd)}
-                        for argv in argvs])
+    return _server.run([{"entry": entry, "argv": argv, "cwd": None if cwd is None else str(cwd),
+                         "preload": FOR_BUILDS.get(entry, [])} for argv in argvs])
+
+
+def build(project: Path, site_dir: Path, cache: Path | None = None) -> Ran:
+    """`make build` of ``project`` into ``site_dir`` (scripts/build_site.py's
+    main(), in a process of its own), the generated docs tree next to it
+    (support.site.work_of) with its build cache a copy of ``cache``
+    (support.site.seed_cache; None: cold)."""
+    work = work_of(site_dir)
+    seed_cache(cache, work / CACHE_NAME)
+    [r] = run_mains(BUILD, [["--root", str(project), "--site-dir", str(site_dir), "--work", str(work)]], cwd=project)
+    return r
+
+
+def mkdocs_build(project: Path, site_dir: Path, config: Path | None = None) -> Ran:
+    """`mkdocs build --strict` of ``project`` (with hooks/plan.py, the
+    adapter `mkdocs serve` uses), or of ``config``, into ``site_dir``: the
+    `mkdocs` command in a process of its own."""
+    argv = ["build", "--strict", "--site-dir", str(site_dir), *(["-f", str(config)] if config else [])]
+    [r] = run_mains(MKDOCS, [argv], cwd=project)
+    return r
 
 
 def check_many(roots: list[Path], cache: Path | None = None) -> list[Ran]:

@@ -5,7 +5,12 @@ one (support.checking.run_mains starts it once per test process).
 
 imports the MODULEs, then reads batches of jobs from stdin, each a JSON
 list on one line, each job {"id", "entry": "module:function", "argv": [...],
-"cwd": path or null}. Each job runs in a child forked from this process,
+"cwd": path or null, "preload": [...]}. Before a batch whose jobs name
+them, this process imports the modules in "preload" (MkDocs and Material
+for a build: half a second a process), and for the name "jieba's
+dictionary" loads jieba's default tokenizer (jieba.dt, which our code only
+copies, never changes: plansite.segments) as a process that cuts text does
+the first time. Each job runs in a child forked from this process,
 its file descriptors 1 and 2 sent to files, with the exit status an
 interpreter would give (an uncaught exception prints its traceback and
 gives 1); WORKERS run at a time. For each finished job one JSON line goes
@@ -58,8 +63,26 @@ def read(f) -> str:
     return f.read().decode("utf-8", "replace")
 
 
+JIEBA = "jieba's dictionary"
+
+
+def preload(names: list[str]) -> None:
+    """What every child of this process starts with from now on."""
+    for name in names:
+        if name == JIEBA:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            jieba.dt.check_initialized()
+        else:
+            importlib.import_module(name)
+
+
 def run_batch(jobs: list[dict], workers: int) -> None:
     """Every job of the batch, ``workers`` at a time; a line out for each as it finishes."""
+    preload([name for job in jobs for name in job.get("preload", [])])
     pending = list(jobs)
     running: dict[int, tuple[dict, object, object]] = {}
     while pending or running:

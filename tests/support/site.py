@@ -110,16 +110,6 @@ def shared_build(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> P
         return made
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """A plain `mkdocs build --strict` of ``project`` (hooks/plan.py, the
-    adapter `mkdocs serve` uses) into ``site_dir``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
-
-
 def copy_project(dest: Path, cache: Path | None = None) -> Path:
     """A scratch copy of the project sources (no venv, no built site, no
     tests: what the build, the check and `mkdocs serve` read), its
