@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
-from support.checking import BUILD, CHECK, run_mains
+from support.checking import CHECK, build, run_mains
 from support.site import ROOT, copy_project
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
@@ -51,15 +51,6 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(["make", "--no-print-directory", "-o", ".venv/.site-installed", *targets],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
-
-
-def build(project: Path):
-    """What `make build` runs (scripts/build_site.py), its main() in a fresh
-    process of its own (support.checking.run_mains: no interpreter start and
-    imports each time); test_make_build_prints_only_what_an_editor_can_act_on
-    runs it through make."""
-    [r] = run_mains(BUILD, [["--root", str(project)]], cwd=project)
-    return r
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +170,8 @@ def test_failed_mkdocs_build_leaves_site_byte_for_byte(project, with_history):
 # The cases of issue 11 (values YAML reads differently from how they look,
 # invisible characters, the search dictionary, the plan's words, one fact in
 # two places): each fails the build and leaves the site as it was (build():
-# what `make build` runs).
+# what `make build` runs, which test_make_build_prints_only_what_an_editor_can_act_on
+# runs through make).
 ISSUE_11_CASES = ["yaml-value-starts-with-gt", "yaml-value-starts-with-pipe", "yaml-second-colon-in-label",
                   "yaml-bare-dash-unit", "yaml-comment-in-value", "invisible-zero-width-space",
                   "search-terms-entry-with-space", "search-terms-word-nowhere-in-plan",

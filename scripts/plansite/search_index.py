@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import functools
 import json
+import platform
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -340,8 +341,8 @@ class Collector:
         # Reading a page's units takes a fortieth of a second, and most
         # chapter pages are the same from one build to the next (`mkdocs
         # serve`): what was read is kept, by the page's digest, as long as
-        # this module is unchanged.
-        self._read = Memo(self.cache, PAGES, digest(Path(__file__).read_bytes()))
+        # this module and Python (its html.parser) are unchanged.
+        self._read = Memo(self.cache, PAGES, digest(Path(__file__).read_bytes(), platform.python_version()))
 
     def add_filtered(self, html: str) -> None:
         """A page whose text a reader filters with the same comparison form

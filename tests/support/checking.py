@@ -32,6 +32,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from support.forks import JIEBA
 from support.site import CACHE_NAME, ROOT, seed_cache, work_of
 
 COMMAND = ROOT / "scripts" / "build_tables.py"
@@ -41,10 +42,9 @@ FINISH = "plansite.finish:main"
 MKDOCS = "mkdocs.__main__:cli"      # the `mkdocs` command (click: cli(argv) runs it)
 # What a build's process imports and loads besides our commands, made once
 # in the server (support/forks.py) for every build forked from it.
-FOR_BUILDS = {BUILD: ["mkdocs.commands.build", "mkdocs.config.defaults", "material.plugins.search.plugin",
-                      "pymdownx.highlight", "pymdownx.superfences", "pymdownx.slugs", "jieba's dictionary"],
-              FINISH: ["jieba's dictionary"]}
-FOR_BUILDS[MKDOCS] = ["mkdocs.__main__", *FOR_BUILDS[BUILD]]
+_ENGINE = ["mkdocs.commands.build", "mkdocs.config.defaults", "material.plugins.search.plugin",
+           "pymdownx.highlight", "pymdownx.superfences", "pymdownx.slugs"]
+FOR_BUILDS = {BUILD: [*_ENGINE, JIEBA], MKDOCS: ["mkdocs.__main__", *_ENGINE, JIEBA], FINISH: [JIEBA]}
 SERVER = Path(__file__).with_name("forks.py")
 # processes at a time: the cores, shared among pytest-xdist's workers
 WORKERS = max(1, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
@@ -110,23 +110,26 @@ def run_mains(entry: str, argvs: list[list[str]], cwd: Path | None = None) -> li
                          "preload": FOR_BUILDS.get(entry, [])} for argv in argvs])
 
 
-def build(project: Path, site_dir: Path, cache: Path | None = None) -> Ran:
-    """`make build` of ``project`` into ``site_dir`` (scripts/build_site.py's
-    main(), in a process of its own), the generated docs tree next to it
-    (support.site.work_of) with its build cache a copy of ``cache``
+def build(project: Path, site_dir: Path | None = None, cache: Path | None = None) -> Ran:
+    """`make build` of ``project`` (scripts/build_site.py's main(), in a
+    process of its own): into the project's own site/ and build/, as an
+    editor runs it, or into ``site_dir`` with the generated docs tree next
+    to it (support.site.work_of), its build cache a copy of ``cache``
     (support.site.seed_cache; None: cold)."""
-    work = work_of(site_dir)
-    seed_cache(cache, work / CACHE_NAME)
-    [r] = run_mains(BUILD, [["--root", str(project), "--site-dir", str(site_dir), "--work", str(work)]], cwd=project)
+    argv = ["--root", str(project)]
+    if site_dir is not None:
+        work = work_of(site_dir)
+        seed_cache(cache, work / CACHE_NAME)
+        argv += ["--site-dir", str(site_dir), "--work", str(work)]
+    [r] = run_mains(BUILD, [argv], cwd=project)
     return r
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: Path | None = None) -> Ran:
+def mkdocs_build(project: Path, site_dir: Path) -> Ran:
     """`mkdocs build --strict` of ``project`` (with hooks/plan.py, the
-    adapter `mkdocs serve` uses), or of ``config``, into ``site_dir``: the
-    `mkdocs` command in a process of its own."""
-    argv = ["build", "--strict", "--site-dir", str(site_dir), *(["-f", str(config)] if config else [])]
-    [r] = run_mains(MKDOCS, [argv], cwd=project)
+    adapter `mkdocs serve` uses) into ``site_dir``: the `mkdocs` command in
+    a process of its own."""
+    [r] = run_mains(MKDOCS, [["build", "--strict", "--site-dir", str(site_dir)]], cwd=project)
     return r
 
 

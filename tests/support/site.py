@@ -41,34 +41,27 @@ def work_of(site_dir: Path) -> Path:
 def seed_cache(cache: Path | None, dest: Path) -> None:
     """Start the build cache ``dest`` as a copy of ``cache`` (None: cold).
 
-    The files are hard links, not copies (jieba's dictionary cache alone is
-    9 MB, and a test session seeds a dozen caches): whatever writes into a
-    build cache writes a new file and renames it over the old one (jieba,
-    Jinja's bytecode cache, plansite.memo), so a seeded cache never changes
-    the one it came from."""
+    The files are links (link_file), not copies (jieba's dictionary cache
+    alone is 9 MB, and a test session seeds a dozen caches): whatever writes
+    into a build cache writes a new file and renames it over the old one
+    (jieba, Jinja's bytecode cache, plansite.memo), so a seeded cache never
+    changes the one it came from."""
     if cache is not None:
-        shutil.copytree(cache, dest, dirs_exist_ok=True, copy_function=_link)
+        shutil.copytree(cache, dest, dirs_exist_ok=True, copy_function=link_file)
 
 
-def _link(src: str, dst: str) -> None:
-    if os.path.lexists(dst):     # never write through a link into the seed
+def link_file(src: str | Path, dst: str | Path) -> None:
+    """``dst`` the same file as ``src``, replacing any ``dst`` there was: a
+    hard link (a symbolic link where the two are on different file
+    systems). Hard links, because making thousands of symbolic links is
+    slow on some file systems (ext4 here: about 1 ms each after the first
+    thousand, 0.02 ms for a hard link). Whoever changes ``dst`` must
+    remove it first or rename a new file over it, never write through it."""
+    if os.path.lexists(dst):     # never write through a link into the source
         os.unlink(dst)
     try:
         os.link(src, dst)
     except OSError:              # another file system
-        shutil.copy2(src, dst)
-
-
-def link_file(src: Path, dst: Path) -> None:
-    """``dst`` the same file as ``src``, for a scratch project that is only
-    read: a hard link (a symbolic link where the two are on different file
-    systems). Hard links, because making thousands of symbolic links is
-    slow on some file systems (ext4 here: about 1 ms each after the first
-    thousand, 0.02 ms for a hard link). Whoever changes ``dst`` must
-    remove it first, never write through it."""
-    try:
-        os.link(src, dst)
-    except OSError:
         os.symlink(src, dst)
 
 
