@@ -11,12 +11,13 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
+import lxml.html
 import pytest
 import yaml
 from plansite.problems import BuildError
 from plansite.site import build
 from support import tables
-from support.plantext import first, page_tree, squeeze
+from support.plantext import first, page_text, page_tree, squeeze
 from support.site import ROOT, SITE_PATH
 
 REGISTER = yaml.load((ROOT / "tables" / "commitments.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -211,6 +212,31 @@ def test_status_with_reason_and_source_and_progress_passes(project, check):
     known = [c for c in ENTRIES if c.get("indicator") in have_data or c is own(ENTRIES)]
     assert f"{len(known)} / {len(ENTRIES)} 项承诺有公开数据" in md
     assert f'id="known-{own(ENTRIES)["id"]}"' in md
+
+
+def test_a_commitment_without_an_indicator_shows_every_value_it_holds(project, check):
+    """The editors' guide has a commitment that cites no indicator hold its
+    own progress and context: on 承诺清单, every entry with every field an
+    editor typed (the address of each source as text, as on an indicator's
+    page), not only the latest."""
+    def change(data):
+        c = own(data["commitments"])
+        later = tables.entry(2023, "测试写法甲350", unit_of(c), "统计", "350", "测试来源甲")
+        earlier = tables.entry(2022, "测试写法乙", unit_of(c), "初步", title="测试来源乙")
+        earlier["note"] = "测试说明乙"
+        c["progress"] = [later, earlier]
+        c["context"] = [{"year": 2024, "stated": "测试写法丙", "unit": unit_of(c), "difference": "测试差异丙",
+                         "basis": "预计", "note": "测试说明丙", "source": tables.source("测试来源丙")}]
+    tables.edit(project / "tables" / "commitments.yaml", change)
+    md = check(project).pages["commitments.md"].markdown
+    item = md.split(f'id="{own(ENTRIES)["id"]}"', 1)[1].split("</li>", 1)[0]
+    html = "".join(page_text(el) for el in lxml.html.fragments_fromstring(item) if not isinstance(el, str))
+    for text in ("2022", "测试写法乙", "初步", "测试说明乙", "测试来源乙", "https://example.org/测试来源乙",
+                 "2023", "测试写法甲350", "统计", "https://example.org/测试来源甲",
+                 "2024", "测试写法丙", "测试差异丙", "预计", "测试说明丙", "https://example.org/测试来源丙"):
+        assert text in html, text
+    table = html.split("最新进展：", 1)[1].split("测试来源甲", 1)[1]         # past the latest entry's line
+    assert table.index("测试写法乙") < table.index("测试写法甲")        # the table: by year
 
 
 def with_data(project: Path) -> set[str]:
