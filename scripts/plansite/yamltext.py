@@ -71,6 +71,10 @@ class Loaded:
     duplicates: list = field(default_factory=list)  # (path, line, column, line of the first)
 
 
+# The indentation a character other than a space stands for, in spaces.
+WIDTH = {" ": " ", "\u3000": "  ", "\u00a0": " "}
+
+
 def lint(text: str) -> tuple[list[Finding], str]:
     """Findings on the lines, and the text with each offending value replaced
     by '' and each invisible character removed (parsed only to name the
@@ -82,13 +86,18 @@ def lint(text: str) -> tuple[list[Finding], str]:
         indent_end = len(line) - len(line.lstrip(" \u3000\u00a0"))
         comment = line.lstrip(" \u3000\u00a0").startswith("#")
         if any(invisible(c) for c in set(line)):     # each different character asked once
+            indented = False
             for column, char in enumerate(line, start=1):
                 if invisible(char):
                     at_start = column <= indent_end
+                    if at_start and indented:     # one indentation, one problem: the first character names it
+                        continue
+                    indented |= at_start
                     at_end = not "".join(c for c in line[column:] if c != " " and not invisible(c))
                     findings.append(Finding(number, column, messages.invisible_char(char, at_start, at_end, comment)))
-            # a full-width space is two columns wide: the indentation meant
-            clean = "".join(("  " if i < indent_end else "") if invisible(c) else c for i, c in enumerate(line))
+            # the indentation meant: a full-width space is two columns wide, a no-break space one
+            clean = "".join(WIDTH.get(c, "") if i < indent_end else "" if invisible(c) else c
+                            for i, c in enumerate(line))
         m = KEY_LINE.match(clean)
         value = m.group("value") if m else ""
         key = m.group("key") if m else None
